@@ -1,0 +1,108 @@
+// Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
+/// @file
+/// ClientOptions and the retry, logging and test hooks it holds.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "losant/experience_users/transport.hpp"
+
+namespace losant::experience_users {
+
+/**
+ * When and how the client repeats a failed attempt.
+ *
+ * Retried: statuses in `retry_statuses` and transport failures (connect refused, reset,
+ * timeout), but only where repeating is safe: GET, PATCH and DELETE always; POST (create) only
+ * when the request certainly never reached the server (DNS or connect failure). Delays grow
+ * from `initial_backoff` by `multiplier` up to `max_backoff`, with full jitter (a uniform
+ * random delay between 0 and the computed value). A `Retry-After` header (seconds or HTTP-date)
+ * replaces the computed delay. No delay ever runs past the call's deadline.
+ */
+struct RetryOptions {
+  int max_attempts = 3;                                 ///< 1 disables retries.
+  std::chrono::milliseconds initial_backoff{200};       ///< Delay before the second attempt.
+  std::chrono::milliseconds max_backoff{10000};         ///< Cap on one computed delay.
+  double multiplier = 2.0;                              ///< Growth factor, >= 1.
+  std::vector<int> retry_statuses{408, 429, 500, 502, 503, 504};  ///< Statuses worth retrying.
+};
+
+/// One log record: one attempt of one call. Built so that it can never hold a secret.
+struct LogRecord {
+  HttpMethod method = HttpMethod::kGet;  ///< The method.
+  std::string url;                       ///< The full URL (ids and query; no secrets).
+  int attempt = 1;                       ///< 1 for the first attempt.
+  int status = 0;                        ///< The HTTP status, 0 if no response.
+  std::chrono::milliseconds duration{0}; ///< How long the attempt took.
+  /// Request headers: names on the allow-list keep their value, others read `REDACTED`.
+  /// `Authorization` is never on the list.
+  HttpHeaders request_headers;
+  std::string error;                     ///< Why the attempt failed, if it did.
+};
+
+/// Receives one LogRecord per attempt. Called on the calling thread; must be thread-safe if
+/// the client is shared between threads.
+using Logger = std::function<void(const LogRecord&)>;
+
+/**
+ * Everything an ExperienceUsersClient is configured with. Plain data: copy it, change it, pass
+ * it to the client's constructor.
+ *
+ * @par Example
+ * @code
+ * ClientOptions o;
+ * o.token = std::getenv("LOSANT_API_TOKEN");
+ * o.retry.max_attempts = 5;
+ * ExperienceUsersClient client(o);
+ * @endcode
+ */
+struct ClientOptions {
+  /// The API root. `http://` is refused unless the host is loopback or allow_insecure_http.
+  std::string base_url = "https://api.losant.com";
+  /// The API access token, sent as `Authorization: Bearer <token>`; never logged. No header is
+  /// sent when empty.
+  std::string token;
+  /// The `Accept-Version` header value.
+  std::string accept_version = "^1.30.0";
+  /// Appended to this SDK's `User-Agent` (for example `my-gateway/2.1`).
+  std::string user_agent_suffix;
+  /// The `losantdomain` header, sent when set (rarely needed).
+  std::optional<std::string> losant_domain;
+  /// Allow `http://` to non-loopback hosts (the token then travels unencrypted).
+  bool allow_insecure_http = false;
+
+  /// The most one attempt may take (connect, send, wait, receive).
+  std::chrono::milliseconds request_timeout{30000};
+  /// The most a connect may take (used for the default curl transport).
+  std::chrono::milliseconds connect_timeout{10000};
+  /// The most one call may take, all attempts and delays included.
+  std::chrono::milliseconds deadline{120000};
+  /// Retry behaviour.
+  RetryOptions retry;
+
+  /// The transport; when null the client makes a curl transport from the settings below.
+  std::shared_ptr<HttpTransport> transport;
+  /// CA bundle for the default curl transport (see CurlTransportOptions).
+  std::optional<std::string> ca_bundle_path;
+  /// Response size cap for the default curl transport.
+  std::size_t max_response_bytes = 64 * 1024 * 1024;
+
+  /// Receives one record per attempt; none when empty.
+  Logger logger;
+  /// Request header names whose values a LogRecord may show (case-insensitive).
+  std::vector<std::string> log_header_allow_list{"Accept", "Accept-Version", "Content-Type",
+                                                 "User-Agent"};
+
+  /// Test hook: how the client waits between attempts (default: sleep the thread).
+  std::function<void(std::chrono::milliseconds)> sleep;
+  /// Test hook: uniform random numbers in [0, 1) for jitter (default: a thread-local engine).
+  std::function<double()> random;
+};
+
+}  // namespace losant::experience_users

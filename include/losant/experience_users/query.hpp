@@ -1,0 +1,89 @@
+// Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
+/// @file
+/// ListQuery: the typed query parameters of `GET .../experience/users`.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace losant::experience_users {
+
+/// Fields a listing can be sorted on (`sortField`).
+enum class SortField { kFirstName, kLastName, kEmail, kId, kCreationDate, kLastLogin, kLastUpdated };
+/// Sort direction (`sortDirection`).
+enum class SortDirection { kAsc, kDesc };
+/// Fields a listing can be filtered on with a glob (`filterField`).
+enum class FilterField { kFirstName, kLastName, kEmail };
+
+/// The wire name: `firstName`, `lastName`, `email`, `id`, `creationDate`, `lastLogin`, `lastUpdated`.
+std::string_view to_string(SortField field) noexcept;
+/// The wire name: `asc` or `desc`.
+std::string_view to_string(SortDirection direction) noexcept;
+/// The wire name: `firstName`, `lastName` or `email`.
+std::string_view to_string(FilterField field) noexcept;
+/// Parses a wire name (exact, case-sensitive); nullopt when unknown.
+std::optional<SortField> parse_sort_field(std::string_view text) noexcept;
+/// Parses `asc` or `desc`; nullopt otherwise.
+std::optional<SortDirection> parse_sort_direction(std::string_view text) noexcept;
+/// Parses `firstName`, `lastName` or `email`; nullopt otherwise.
+std::optional<FilterField> parse_filter_field(std::string_view text) noexcept;
+
+/**
+ * Which users a listing keeps by group membership (`experienceGroupId`): the members of one
+ * group, users in at least one group (`any`), or users in no group (`none`).
+ */
+class GroupFilter {
+ public:
+  /// Members of the group @p group_id (24 hex characters; checked when the query is used).
+  static GroupFilter group(std::string group_id) { return GroupFilter(std::move(group_id)); }
+  /// Users that belong to at least one group.
+  static GroupFilter any() { return GroupFilter("any"); }
+  /// Users that belong to no group.
+  static GroupFilter none() { return GroupFilter("none"); }
+  /// Parses the CLI/wire form: `any`, `none` or a group id (not validated here).
+  static GroupFilter parse(std::string text) { return GroupFilter(std::move(text)); }
+
+  /// The value sent as `experienceGroupId`.
+  const std::string& wire_value() const noexcept { return value_; }
+  /// True for `any` and `none`.
+  bool is_special() const noexcept { return value_ == "any" || value_ == "none"; }
+
+ private:
+  explicit GroupFilter(std::string value) : value_(std::move(value)) {}
+  std::string value_;
+};
+
+/**
+ * Query parameters for ExperienceUsersClient::list(). Unset parameters are not sent and the
+ * server's defaults apply (sort by email ascending, page 0; the default page size differs
+ * between Losant's sources, so set per_page when it matters).
+ *
+ * Rules (checked before any I/O): page >= 0; 1 <= per_page <= 1000; filter and filter_field
+ * are given together; a group filter is `any`, `none` or 24 hex; include_ancestor_groups
+ * needs a group id.
+ *
+ * @par Example
+ * @code
+ * ListQuery q;
+ * q.sort_field = SortField::kLastLogin;
+ * q.sort_direction = SortDirection::kDesc;
+ * q.filter_field = FilterField::kEmail;
+ * q.filter = "*@example.com";
+ * q.per_page = 100;
+ * @endcode
+ */
+struct ListQuery {
+  std::optional<SortField> sort_field;          ///< `sortField`.
+  std::optional<SortDirection> sort_direction;  ///< `sortDirection`.
+  std::optional<std::int64_t> page;             ///< `page`, 0-based.
+  std::optional<std::int64_t> per_page;         ///< `perPage`, 1..1000.
+  std::optional<FilterField> filter_field;      ///< `filterField`; requires filter.
+  std::optional<std::string> filter;            ///< `filter`, a glob such as `my*user`.
+  std::optional<GroupFilter> experience_group;  ///< `experienceGroupId`.
+  std::optional<bool> include_ancestor_groups;  ///< `includeAncestorGroups`.
+};
+
+}  // namespace losant::experience_users

@@ -1,0 +1,79 @@
+// Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
+/// @file
+/// UserRange: a lazy, single-pass range over every user of a listing.
+#pragma once
+
+#include <cstddef>
+#include <iterator>
+#include <memory>
+
+#include "losant/experience_users/models.hpp"
+#include "losant/experience_users/result.hpp"
+
+namespace losant::experience_users {
+
+/**
+ * A single-pass input range of `Result<ExperienceUser>`, returned by
+ * ExperienceUsersClient::list_all(). Pages are fetched as iteration reaches them; only one page
+ * is held at a time. If a page cannot be fetched (after retries), the range yields that Error
+ * once and ends.
+ *
+ * @par Example
+ * @code
+ * for (auto& user : client.list_all(app_id)) {
+ *   if (!user) { std::cerr << user.error().to_string() << "\n"; break; }
+ *   std::cout << user->email << "\n";
+ * }
+ * @endcode
+ *
+ * @par Thread Safety
+ * A range (and its iterators) must be used by one thread at a time.
+ */
+class UserRange {
+ public:
+  /// The pager behind the range (defined in src/).
+  struct State;
+
+  /// Input iterator over the range. Incrementing fetches the next page when needed.
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;  ///< Single pass.
+    using value_type = Result<ExperienceUser>;          ///< A user or the final error.
+    using difference_type = std::ptrdiff_t;             ///< Required by the iterator traits.
+    using pointer = value_type*;                        ///< Required by the iterator traits.
+    using reference = value_type&;                      ///< Required by the iterator traits.
+
+    iterator() = default;  ///< The end iterator.
+    /// The current element.
+    reference operator*() const;
+    /// The current element.
+    pointer operator->() const { return &**this; }
+    /// Moves to the next element (may fetch a page).
+    iterator& operator++();
+    /// Moves to the next element (may fetch a page); the copy returned is not dereferenceable.
+    void operator++(int) { ++*this; }
+    /// True when both are at the end, or both are the same live iterator.
+    friend bool operator==(const iterator& a, const iterator& b) { return a.at_end() == b.at_end() && (a.at_end() || a.state_ == b.state_); }
+    /// Negation of operator==.
+    friend bool operator!=(const iterator& a, const iterator& b) { return !(a == b); }
+
+   private:
+    friend class UserRange;
+    explicit iterator(State* state) : state_(state) {}
+    bool at_end() const;
+    State* state_ = nullptr;
+  };
+
+  /// Starts the iteration (fetches the first page). Call once.
+  iterator begin();
+  /// The end sentinel.
+  iterator end() { return iterator(); }
+
+  /// Used by the client to build a range.
+  explicit UserRange(std::shared_ptr<State> state) : state_(std::move(state)) {}
+
+ private:
+  std::shared_ptr<State> state_;
+};
+
+}  // namespace losant::experience_users
