@@ -1,1 +1,303 @@
-// placeholder
+// Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
+// ExperienceUsersClient: validation, request building, the retry loop, status mapping and
+// decoding, in that order. The one place that decides what a status means is
+// error_from_response().
+#include "losant/experience_users/client.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <random>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "codec.hpp"
+#include "losant/experience_users/version.hpp"
+#include "range_state.hpp"
+#include "request.hpp"
+#include "retry.hpp"
+#include "validation.hpp"
+
+namespace losant::experience_users {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+constexpr std::string_view kRedacted = "REDACTED";
+// Secrets shorter than this are not searched for in messages: redacting a 1-character
+// "secret" would shred every message without protecting anything.
+constexpr std::size_t kMinRedactableSecret = 4;
+// How much of a non-JSON error body an Error quotes.
+constexpr std::size_t kBodyExcerptLength = 80;
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+void replace_all(std::string& text, std::string_view secret) {
+  if (secret.size() < kMinRedactableSecret) return;
+  for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos)) {
+    text.replace(pos, secret.size(), kRedacted);
+    pos += kRedacted.size();
+  }
+}
+
+// Scrubs secrets from every text field of an error: a hostile or buggy server may echo the
+// token or a password back in its error body.
+void redact(Error& error, const std::vector<std::string_view>& secrets) {
+  for (auto secret : secrets) {
+    replace_all(error.message, secret);
+    replace_all(error.api_type, secret);
+    replace_all(error.field, secret);
+  }
+}
+
+// A short, printable excerpt of a body that is not the JSON we expected.
+std::string excerpt(std::string_view body) {
+  std::string out;
+  for (char c : body.substr(0, kBodyExcerptLength)) {
+    const auto u = static_cast<unsigned char>(c);
+    out += (u >= 0x20 && u < 0x7F) ? c : ' ';
+  }
+  if (body.size() > kBodyExcerptLength) out += "...";
+  return out;
+}
+
+// The one mapping from a non-2xx response to an Error.
+Error error_from_response(const HttpResponse& response, const RetryOptions& retry) {
+  Error e;
+  e.kind = ErrorKind::kHttp;
+  e.http_status = response.status;
+  e.request_may_have_been_sent = true;
+  e.retryable = internal::is_retryable_status(retry, response.status);
+  if (auto value = response.header("Retry-After")) {
+    e.retry_after = internal::parse_retry_after(*value, std::chrono::system_clock::now());
+  }
+  if (response.status >= 300 && response.status < 400) {
+    e.message = "unexpected redirect (status " + std::to_string(response.status) +
+                "); redirects are never followed so the token cannot leak to another host";
+    return e;
+  }
+  if (auto body = internal::decode_error_body(response.body)) {
+    e.api_type = std::move(body->type);
+    e.message = body->message.empty() ? "HTTP " + std::to_string(response.status)
+                                      : std::move(body->message);
+  } else if (response.body.empty()) {
+    e.message = "HTTP " + std::to_string(response.status) + " with an empty body";
+  } else {
+    const auto type = response.header("Content-Type").value_or("unknown content type");
+    e.message = "HTTP " + std::to_string(response.status) + " with a non-JSON body (" +
+                excerpt(type) + "): " + excerpt(response.body);
+  }
+  return e;
+}
+
+double default_random() {
+  thread_local std::mt19937_64 engine{std::random_device{}()};
+  return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
+}
+
+void default_sleep(milliseconds delay) { std::this_thread::sleep_for(delay); }
+
+std::string strip_trailing_slashes(std::string url) {
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
+
+}  // namespace
+
+struct ExperienceUsersClient::Impl {
+  ClientOptions options;
+  std::optional<Error> options_error;  // set when options are invalid: every call returns it
+  std::shared_ptr<HttpTransport> transport;
+  std::string base_url;
+  HttpHeaders headers;  // sent with every request (Content-Type is added for bodies)
+
+  explicit Impl(ClientOptions o) : options(std::move(o)) {
+    options_error = internal::validate_options(options);
+    if (options_error) return;
+    transport = options.transport;
+    if (!transport) {
+      CurlTransportOptions curl;
+      curl.connect_timeout = options.connect_timeout;
+      curl.ca_bundle_path = options.ca_bundle_path;
+      curl.max_response_bytes = options.max_response_bytes;
+      transport = make_curl_transport(std::move(curl));
+    }
+    if (!options.sleep) options.sleep = default_sleep;
+    if (!options.random) options.random = default_random;
+    base_url = strip_trailing_slashes(options.base_url);
+    headers.emplace_back("Accept", "application/json");
+    headers.emplace_back("Accept-Version", options.accept_version);
+    std::string agent = std::string("losant-experience-users-cpp/") + kVersion;
+    if (!options.user_agent_suffix.empty()) agent += " " + options.user_agent_suffix;
+    headers.emplace_back("User-Agent", std::move(agent));
+    if (!options.token.empty()) headers.emplace_back("Authorization", "Bearer " + options.token);
+    if (options.losant_domain) headers.emplace_back("losantdomain", *options.losant_domain);
+  }
+
+  void log(const HttpRequest& request, int attempt, int status, milliseconds duration,
+           const Error* error) const {
+    if (!options.logger) return;
+    LogRecord record;
+    record.method = request.method;
+    record.url = request.url;
+    record.attempt = attempt;
+    record.status = status;
+    record.duration = duration;
+    for (const auto& [name, value] : request.headers) {
+      const bool allowed = std::any_of(
+          options.log_header_allow_list.begin(), options.log_header_allow_list.end(),
+          [&](const std::string& a) { return iequals(a, name) && !iequals(name, "Authorization"); });
+      record.request_headers.emplace_back(name, allowed ? value : std::string(kRedacted));
+    }
+    if (error) record.error = error->to_string();
+    options.logger(record);
+  }
+
+  // Sends a request, retrying where safe, until a 2xx response, a final error or the deadline.
+  // @p secrets are scrubbed from every error (the token always; the password of a body).
+  Result<HttpResponse> execute(HttpMethod method, const std::string& path_and_query,
+                               std::string body, bool idempotent,
+                               std::vector<std::string_view> secrets) const {
+    secrets.push_back(options.token);
+    HttpRequest request;
+    request.method = method;
+    request.url = base_url + path_and_query;
+    request.headers = headers;
+    if (!body.empty()) request.headers.emplace_back("Content-Type", "application/json");
+    request.body = std::move(body);
+
+    const auto deadline = Clock::now() + options.deadline;
+    const RetryOptions& retry = options.retry;
+    for (int attempt = 1;; ++attempt) {
+      const auto remaining = std::chrono::duration_cast<milliseconds>(deadline - Clock::now());
+      request.timeout = std::min(options.request_timeout, remaining);
+      const auto started = Clock::now();
+      Result<HttpResponse> sent = transport->send(request);
+      const auto took = std::chrono::duration_cast<milliseconds>(Clock::now() - started);
+
+      Error error;
+      if (sent.ok()) {
+        if (sent->status >= 200 && sent->status < 300) {
+          log(request, attempt, sent->status, took, nullptr);
+          return sent;
+        }
+        error = error_from_response(*sent, retry);
+      } else {
+        error = std::move(sent).error();
+      }
+      error.attempts = attempt;
+      redact(error, secrets);
+      log(request, attempt, error.http_status, took, &error);
+
+      if (!internal::should_retry(error, idempotent) || attempt >= retry.max_attempts) {
+        return error;
+      }
+      const auto delay = error.retry_after.value_or(
+          internal::backoff_delay(retry, attempt - 1, options.random()));
+      if (Clock::now() + delay >= deadline) {
+        error.message += "; not retried: waiting " + std::to_string(delay.count()) +
+                         " ms would pass the call deadline";
+        return error;
+      }
+      options.sleep(delay);
+    }
+  }
+
+  // Decodes a 2xx body; a body that is not the expected JSON is reported with its status.
+  template <typename T, typename Decode>
+  Result<T> decode(Result<HttpResponse> response, Decode&& decoder) const {
+    if (!response) return std::move(response).error();
+    const HttpResponse& r = *response;
+    Result<T> decoded = decoder(std::string_view(r.body), r.body.capacity());
+    if (decoded) return decoded;
+    Error e = std::move(decoded).error();
+    e.http_status = r.status;
+    e.request_may_have_been_sent = true;
+    e.message = "HTTP " + std::to_string(r.status) + " response body is not the expected JSON: " +
+                e.message;
+    return e;
+  }
+};
+
+ExperienceUsersClient::ExperienceUsersClient(ClientOptions options)
+    : impl_(std::make_shared<const Impl>(std::move(options))) {}
+
+const ClientOptions& ExperienceUsersClient::options() const noexcept { return impl_->options; }
+
+Result<ExperienceUsers> ExperienceUsersClient::list(std::string_view application_id,
+                                                    const ListQuery& query) const {
+  if (impl_->options_error) return *impl_->options_error;
+  if (auto e = internal::validate_id("applicationId", application_id)) return *e;
+  if (auto e = internal::validate_query(query)) return *e;
+  const std::string target = internal::users_path(application_id) + "?" +
+                             internal::list_query_string(query);
+  return impl_->decode<ExperienceUsers>(impl_->execute(HttpMethod::kGet, target, {}, true, {}),
+                                        internal::decode_users);
+}
+
+UserRange ExperienceUsersClient::list_all(std::string_view application_id, ListQuery query) const {
+  return UserRange(std::make_shared<UserRange::State>(*this, std::string(application_id),
+                                                      std::move(query)));
+}
+
+Result<ExperienceUser> ExperienceUsersClient::create(std::string_view application_id,
+                                                     const ExperienceUserPost& body) const {
+  if (impl_->options_error) return *impl_->options_error;
+  if (auto e = internal::validate_id("applicationId", application_id)) return *e;
+  if (auto e = internal::validate_post(body)) return *e;
+  const std::string target = internal::users_path(application_id) + "?" +
+                             std::string(internal::kDefaultQuery);
+  return impl_->decode<ExperienceUser>(
+      impl_->execute(HttpMethod::kPost, target, internal::encode_post(body), false,
+                     {body.password}),
+      internal::decode_user);
+}
+
+Result<ExperienceUser> ExperienceUsersClient::get(std::string_view application_id,
+                                                  std::string_view user_id) const {
+  if (impl_->options_error) return *impl_->options_error;
+  if (auto e = internal::validate_id("applicationId", application_id)) return *e;
+  if (auto e = internal::validate_id("experienceUserId", user_id)) return *e;
+  const std::string target = internal::users_path(application_id, user_id) + "?" +
+                             std::string(internal::kDefaultQuery);
+  return impl_->decode<ExperienceUser>(impl_->execute(HttpMethod::kGet, target, {}, true, {}),
+                                       internal::decode_user);
+}
+
+Result<ExperienceUser> ExperienceUsersClient::update(std::string_view application_id,
+                                                     std::string_view user_id,
+                                                     const ExperienceUserPatch& patch) const {
+  if (impl_->options_error) return *impl_->options_error;
+  if (auto e = internal::validate_id("applicationId", application_id)) return *e;
+  if (auto e = internal::validate_id("experienceUserId", user_id)) return *e;
+  if (auto e = internal::validate_patch(patch)) return *e;
+  const std::string target = internal::users_path(application_id, user_id) + "?" +
+                             std::string(internal::kDefaultQuery);
+  std::vector<std::string_view> secrets;
+  if (patch.password) secrets.push_back(*patch.password);
+  // PATCH sets fields to given values, so repeating it is safe.
+  return impl_->decode<ExperienceUser>(
+      impl_->execute(HttpMethod::kPatch, target, internal::encode_patch(patch), true,
+                     std::move(secrets)),
+      internal::decode_user);
+}
+
+Result<DeleteResult> ExperienceUsersClient::remove(std::string_view application_id,
+                                                   std::string_view user_id) const {
+  if (impl_->options_error) return *impl_->options_error;
+  if (auto e = internal::validate_id("applicationId", application_id)) return *e;
+  if (auto e = internal::validate_id("experienceUserId", user_id)) return *e;
+  const std::string target = internal::users_path(application_id, user_id) + "?" +
+                             std::string(internal::kDefaultQuery);
+  return impl_->decode<DeleteResult>(impl_->execute(HttpMethod::kDelete, target, {}, true, {}),
+                                     internal::decode_delete_result);
+}
+
+}  // namespace losant::experience_users

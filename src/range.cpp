@@ -1,1 +1,71 @@
-// placeholder
+// Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
+#include <utility>
+
+#include "range_state.hpp"
+
+namespace losant::experience_users {
+
+UserRange::State::State(ExperienceUsersClient c, std::string app, ListQuery q)
+    : client(std::move(c)), application_id(std::move(app)), query(std::move(q)) {
+  if (!query.per_page) query.per_page = kDefaultPageSize;
+  if (!query.page) query.page = 0;
+}
+
+void UserRange::State::start() {
+  if (started) return;
+  started = true;
+  advance();
+}
+
+void UserRange::State::fetch() {
+  auto result = client.list(application_id, query);
+  if (!result) {
+    // The error is the range's last element.
+    current.emplace(std::move(result).error());
+    last_page = true;
+    return;
+  }
+  ExperienceUsers& fetched = *result;
+  const auto size = static_cast<std::int64_t>(fetched.items.size());
+  const std::int64_t per_page = *query.per_page;
+  // The last page is the one that comes back short or empty, or that reaches totalCount (so
+  // an exact multiple of the page size needs no extra request). The newest totalCount wins
+  // when users are added or removed while paging.
+  const bool reaches_total =
+      fetched.total_count && (*query.page + 1) * per_page >= *fetched.total_count;
+  last_page = size < per_page || reaches_total;
+  page = std::move(fetched.items);
+  next_index = 0;
+  ++*query.page;
+}
+
+void UserRange::State::advance() {
+  if (done) return;
+  current.reset();
+  while (next_index >= page.size()) {
+    if (last_page) {
+      done = true;
+      return;
+    }
+    page.clear();
+    fetch();
+    if (current) return;  // a fetch error
+  }
+  current.emplace(std::move(page[next_index++]));
+}
+
+UserRange::iterator UserRange::begin() {
+  state_->start();
+  return iterator(state_.get());
+}
+
+UserRange::iterator::reference UserRange::iterator::operator*() const { return *state_->current; }
+
+UserRange::iterator& UserRange::iterator::operator++() {
+  state_->advance();
+  return *this;
+}
+
+bool UserRange::iterator::at_end() const { return state_ == nullptr || state_->done; }
+
+}  // namespace losant::experience_users

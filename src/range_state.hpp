@@ -1,0 +1,39 @@
+// Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
+// The pager behind UserRange: holds one page, fetches the next when the last item is passed.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "losant/experience_users/client.hpp"
+#include "losant/experience_users/range.hpp"
+
+namespace losant::experience_users {
+
+struct UserRange::State {
+  // Page size when the query sets none: the API's largest, so the fewest round trips.
+  static constexpr std::int64_t kDefaultPageSize = 1000;
+
+  State(ExperienceUsersClient c, std::string app, ListQuery q);
+
+  void start();    // fetch the first page
+  void advance();  // move to the next element, fetching a page when needed
+
+  ExperienceUsersClient client;
+  std::string application_id;
+  ListQuery query;                          // query.page is the next page to fetch
+  std::vector<ExperienceUser> page;         // the current page's items
+  std::size_t next_index = 0;               // next item of `page` to yield
+  bool last_page = false;                   // no page after `page`
+  bool started = false;
+  bool done = false;
+  std::optional<Result<ExperienceUser>> current;  // what operator* returns
+
+ private:
+  void fetch();
+};
+
+}  // namespace losant::experience_users

@@ -1,0 +1,32 @@
+// Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
+// The retry policy's pure parts: which failures are worth repeating, how long to wait, and
+// what a Retry-After header asks for. The loop itself is in client.cpp.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string_view>
+
+#include "losant/experience_users/error.hpp"
+#include "losant/experience_users/options.hpp"
+
+namespace losant::experience_users::internal {
+
+// Whether a failed attempt may be repeated. `idempotent` is false for create (POST): it is
+// repeated only when the request certainly never reached the server.
+bool should_retry(const Error& error, bool idempotent) noexcept;
+
+// Whether RetryOptions lists @p status.
+bool is_retryable_status(const RetryOptions& retry, int status) noexcept;
+
+// The delay before retry number @p retry_index (0 for the first retry): full jitter over
+// min(max_backoff, initial_backoff * multiplier^retry_index). @p random01 is in [0, 1).
+std::chrono::milliseconds backoff_delay(const RetryOptions& retry, int retry_index,
+                                        double random01) noexcept;
+
+// A Retry-After value: delay-seconds, or an HTTP-date (IMF-fixdate, RFC 850 or asctime form)
+// relative to @p now (a past date gives zero). nullopt when it is neither.
+std::optional<std::chrono::milliseconds> parse_retry_after(
+    std::string_view value, std::chrono::system_clock::time_point now);
+
+}  // namespace losant::experience_users::internal
