@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it, on a fresh Debian 12 machine:
+#   1. installs the Debian packages it needs (scripts/install-deps.sh),
+#   2. builds and runs every test (unit, integration against the emulator, CLI, install),
+#   3. again under AddressSanitizer + UndefinedBehaviorSanitizer,
+#   4. the concurrency tests under ThreadSanitizer,
+#   5. each libFuzzer target for FUZZ_SECONDS (default 60) seconds,
+#   6. clang-format on every C++ file.
+# Set SKIP_SANITIZERS=1 or SKIP_FUZZ=1 to shorten a local run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=${JOBS:-$(nproc)}
+fuzz_seconds=${FUZZ_SECONDS:-60}
+
+step() { printf '\n==== %s\n' "$*"; }
+
+step "dependencies"
+scripts/install-deps.sh
+
+step "format"
+mapfile -t sources < <(git ls-files '*.cpp' '*.hpp' '*.hpp.in' | grep -v '^tests/fuzz/corpus/')
+clang-format --dry-run --Werror "${sources[@]}"
+
+step "build and test (RelWithDebInfo)"
+cmake --preset default >/dev/null
+cmake --build --preset default -j "$jobs"
+ctest --preset default -j "$jobs"
+
+if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
+  step "build and test under ASan + UBSan"
+  cmake --preset asan >/dev/null
+  cmake --build --preset asan -j "$jobs"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --preset asan -j "$jobs"
+
+  step "concurrency tests under ThreadSanitizer"
+  cmake --preset tsan >/dev/null
+  cmake --build --preset tsan -j "$jobs" --target concurrency_test
+  TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 ctest --preset tsan
+fi
+
+if [ "${SKIP_FUZZ:-0}" != 1 ]; then
+  step "fuzzing, ${fuzz_seconds}s per target"
+  cmake --preset fuzz >/dev/null
+  cmake --build --preset fuzz -j "$jobs"
+  scripts/fuzz.sh build/fuzz "$fuzz_seconds"
+fi
+
+step "all tests passed"
