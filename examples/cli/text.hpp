@@ -1,0 +1,26 @@
+// Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
+/// @file
+/// Making untrusted text (server data, error messages) safe and measurable for a terminal.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace losant::cli {
+
+/**
+ * @p text with every character that could move the cursor or start an escape sequence
+ * (C0 controls, DEL, C1 controls) and every invalid UTF-8 byte replaced by U+FFFD.
+ *
+ * Names, tags and error messages come from the server; printed raw, a crafted first name
+ * could rewrite the user's terminal.
+ */
+std::string printable(std::string_view text);
+
+/// The number of columns @p text occupies: its code points, a good approximation for the
+/// names and emails the API holds (wide East Asian characters are counted as one).
+/// Precondition: @p text is valid UTF-8 (for example the result of printable()).
+std::size_t display_width(std::string_view text);
+
+}  // namespace losant::cli

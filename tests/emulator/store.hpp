@@ -1,0 +1,120 @@
+// Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
+/// @file
+/// The emulator's data: experience users and groups of one application, with the five
+/// operations answering as Losant does. Thread-safe.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "emulator.hpp"
+#include "input.hpp"
+#include "reply.hpp"
+#include "text.hpp"
+
+namespace losant::emulator::detail {
+
+/**
+ * Users and groups behind one shared_mutex: lists and gets share it, writes take it alone.
+ *
+ * Lists must stay cheap with 100,000 users, so the store keeps, per sort field, the users in
+ * ascending order (a descending list walks the same index backwards). An index is built on the
+ * first list that needs it and then kept up to date by every write (binary search + insert/erase),
+ * so no list re-sorts. The order is total (ties broken by id), which makes every sort stable and
+ * deterministic and lets a write find a user's exact position in an index.
+ */
+class Store {
+ public:
+  /// An empty store of @p application_id whose generated data derives from @p seed; it already
+  /// holds a small tree of groups.
+  Store(std::string application_id, std::uint64_t seed);
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  /// Adds @p count generated users. User number `i` is the same whatever the count.
+  void seed_users(std::size_t count);
+
+  std::size_t user_count() const;
+  std::vector<Group> groups() const;
+  /// Adds a group. Throws std::invalid_argument for an empty name or an unknown parent.
+  std::string add_group(const std::string& name, const std::optional<std::string>& parent_id);
+  /// Ids of the users whose email equals @p email, ignoring ASCII case.
+  std::vector<std::string> find_by_email(std::string_view email) const;
+
+  Reply list(const ListQuery& query) const;
+  Reply get(std::string_view user_id) const;
+  Reply create(const UserInput& input);
+  Reply update(std::string_view user_id, const UserInput& input);
+  Reply remove(std::string_view user_id);
+
+ private:
+  struct User {
+    std::string id;  // Lower-case hex.
+    std::string email;
+    std::optional<std::string> first_name;
+    std::optional<std::string> last_name;
+    std::optional<std::string> avatar_url;
+    Millis creation_date = 0;
+    Millis last_updated = 0;
+    Millis password_last_updated = 0;
+    std::optional<Millis> last_login;
+    std::optional<Millis> token_cutoff;
+    std::map<std::string, std::string> tags;
+    std::vector<std::uint32_t> groups;  // Indices into groups_, in the order given.
+  };
+
+  struct GroupEntry {
+    Group group;
+    std::optional<std::uint32_t> parent;  // Index into groups_.
+    std::string json;                     // `{"id":...,"name":...,"parentId":...}`, precomputed.
+  };
+
+  using Index = std::vector<const User*>;
+
+  static bool less(SortField field, const User& a, const User& b);
+
+  std::string next_id(Millis time);  // ObjectId-like: creation seconds, then a unique sequence.
+  std::uint32_t add_group_locked(const std::string& name, std::optional<std::uint32_t> parent);
+  User generate_user(std::size_t number);
+  std::optional<Reply> resolve_groups(const UserInput& input, std::vector<std::uint32_t>* groups) const;
+  const User& insert_locked(User user);
+  static void apply(const UserInput& input, std::vector<std::uint32_t> groups, User* user);
+
+  const Index& sorted_index(SortField field) const;  // Call with mutex_ held (shared is enough).
+  void index_insert(const User& user);                // Call with mutex_ held exclusively.
+  void index_erase(const User& user);                 // Call with mutex_ held exclusively.
+
+  void append_user_json(std::string& out, const User& user) const;
+  Reply user_reply(int status, const User& user) const;
+  const User* find_locked(std::string_view user_id) const;
+  User* find_locked(std::string_view user_id);
+
+  const std::string application_id_;
+  const std::uint64_t seed_;
+  const std::uint64_t id_salt_;  // Mixed into ids so that different seeds give different ids.
+
+  mutable std::shared_mutex mutex_;
+  std::unordered_map<std::string, User> users_;          // By id. Nodes never move.
+  std::unordered_map<std::string, User*> users_by_email_;  // By lower-case email.
+  std::vector<GroupEntry> groups_;                         // Never shrinks: indices are stable.
+  std::unordered_map<std::string, std::uint32_t> group_by_id_;
+  std::uint64_t next_sequence_ = 0;
+  std::size_t seeded_count_ = 0;
+
+  // Built lazily under the shared lock, so building is serialized by its own mutex; a built
+  // index only changes under the exclusive lock.
+  mutable std::mutex index_mutex_;
+  mutable std::array<Index, kSortFieldCount> indexes_;
+  mutable std::array<bool, kSortFieldCount> index_built_{};
+};
+
+}  // namespace losant::emulator::detail
