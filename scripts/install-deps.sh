@@ -8,9 +8,8 @@ packages=(
   libcurl4-openssl-dev nlohmann-json3-dev libsimdjson-dev
   libgtest-dev libgmock-dev libcpp-httplib-dev libssl-dev openssl
   libcli11-dev libbenchmark-dev
-  clang libclang-rt-dev clang-format
+  clang libclang-rt-dev clang-format doxygen time
 )
-if [ "${1:-}" = "--with-docs" ]; then packages+=(doxygen graphviz); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -5,7 +5,7 @@
 #   3. again under AddressSanitizer + UndefinedBehaviorSanitizer,
 #   4. the concurrency tests under ThreadSanitizer,
 #   5. each libFuzzer target for FUZZ_SECONDS (default 60) seconds,
-#   6. clang-format on every C++ file.
+#   6. clang-format on every C++ file, and Doxygen on the public headers (warnings are errors).
 # Set SKIP_SANITIZERS=1 or SKIP_FUZZ=1 to shorten a local run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +25,9 @@ step "build and test (RelWithDebInfo)"
 cmake --preset default >/dev/null
 cmake --build --preset default -j "$jobs"
 ctest --preset default -j "$jobs"
+
+step "API reference (Doxygen, warnings are errors)"
+cmake --build --preset default --target docs
 
 if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
   step "build and test under ASan + UBSan"
