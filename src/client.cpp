@@ -5,7 +5,6 @@
 #include "losant/experience_users/client.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <random>
 #include <string>
 #include <thread>
@@ -13,6 +12,7 @@
 #include <vector>
 
 #include "codec.hpp"
+#include "http.hpp"
 #include "losant/experience_users/version.hpp"
 #include "range_state.hpp"
 #include "request.hpp"
@@ -31,13 +31,6 @@ constexpr std::string_view kRedacted = "REDACTED";
 constexpr std::size_t kMinRedactableSecret = 4;
 // How much of a non-JSON error body an Error quotes.
 constexpr std::size_t kBodyExcerptLength = 80;
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 void replace_all(std::string& text, std::string_view secret) {
   if (secret.size() < kMinRedactableSecret) return;
@@ -153,7 +146,7 @@ struct ExperienceUsersClient::Impl {
     for (const auto& [name, value] : request.headers) {
       const bool allowed = std::any_of(
           options.log_header_allow_list.begin(), options.log_header_allow_list.end(),
-          [&](const std::string& a) { return iequals(a, name) && !iequals(name, "Authorization"); });
+          [&](const std::string& a) { return internal::header_name_equals(a, name) && !internal::header_name_equals(name, "Authorization"); });
       record.request_headers.emplace_back(name, allowed ? value : std::string(kRedacted));
     }
     if (error) record.error = error->to_string();

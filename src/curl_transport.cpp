@@ -745,11 +745,16 @@ Error curl_failure_to_error(const CurlFailure& failure, std::string_view target)
     e.kind = c.kind;
     e.retryable = c.retryable;
     e.request_may_have_been_sent = c.sent_before_failing || failure.request_started;
-    // A connect failure *after* request bytes left happens when libcurl's silent retry of a
-    // reused connection that died (no response byte received) cannot reconnect: the first
-    // attempt may have reached the server, so it is not a kConnect ("never reached") error.
-    if (e.kind == ErrorKind::kConnect && e.request_may_have_been_sent)
+    // Two "nothing was sent" codes also turn up after the request left, and are then no
+    // longer a connect failure or a bad URL:
+    //  - CURLE_COULDNT_CONNECT when libcurl's silent retry of a reused connection that died
+    //    cannot reconnect (the first attempt may have reached the server);
+    //  - CURLE_UNSUPPORTED_PROTOCOL when the reply is not HTTP at all ("Received HTTP/0.9
+    //    when not allowed").
+    if (e.request_may_have_been_sent &&
+        (e.kind == ErrorKind::kConnect || e.kind == ErrorKind::kInvalidArgument)) {
       e.kind = ErrorKind::kTransport;
+    }
     if (e.kind == ErrorKind::kInvalidArgument) e.field = "url";
     // libcurl's error buffer is the specific story ("Failed to connect to host port 443 after
     // 3 ms: Couldn't connect to server"); curl_easy_strerror() is the generic one.

@@ -1,6 +1,6 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 // Internals of the libcurl transport (src/curl_transport.cpp) that other sources and the tests
-// need: the body padding guarantee, the case-insensitive header-name comparison, and the one
+// need: the body padding guarantee and the one
 // mapping from a failed curl transfer to an Error.
 #pragma once
 
@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <string_view>
 
+#include "http.hpp"
 #include "losant/experience_users/error.hpp"
 
 namespace losant::experience_users::internal {
@@ -18,9 +19,6 @@ namespace losant::experience_users::internal {
 // (simdjson::SIMDJSON_PADDING is 64; the decoder should static_assert that it is not larger).
 // The guarantee survives moving the string, not copying it.
 inline constexpr std::size_t kResponseBodyPadding = 64;
-
-// ASCII case-insensitive equality, as HTTP header names compare (RFC 9110 section 5.1).
-bool header_name_equals(std::string_view a, std::string_view b) noexcept;
 
 // Everything known about a failed curl transfer besides its CURLcode.
 struct CurlFailure {

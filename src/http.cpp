@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "curl_transport.hpp"  // header_name_equals
+#include "http.hpp"
 
 namespace losant::experience_users {
 
