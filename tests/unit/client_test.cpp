@@ -105,8 +105,8 @@ TEST_F(ClientTest, CreateSendsSchemaBodyAndAccepts201) {
   EXPECT_EQ(r.url, "https://api.example.test/applications/" + kApp +
                        "/experience/users?_actions=false&_links=true&_embedded=true");
   EXPECT_EQ(header(r, "Content-Type"), "application/json");
-  EXPECT_EQ(r.body, R"({"email":"new@example.com","firstName":"New","password":")" +
-                        kCanaryPassword + R"(","userTags":{"customKey":"customValue"}})");
+  EXPECT_EQ(r.body, R"({"email":"new@example.com","password":")" + kCanaryPassword +
+                        R"(","firstName":"New","userTags":{"customKey":"customValue"}})");
   expect_no_secrets(all_logs());
 }
 

@@ -62,7 +62,7 @@ TEST(Post, EmailRules) {
   }
   ExperienceUserPost p = valid_post();
   p.email = std::string(1020, 'a') + "@x.io";
-  expect_invalid(validate_post(p), "body.email", "at most 1024");
+  expect_invalid(validate_post(p), "body.email", "1 to 1024");
   p.email = "first.o'last+tag@sub.example-host.com";
   EXPECT_FALSE(validate_post(p));
 }
