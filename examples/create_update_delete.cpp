@@ -39,8 +39,8 @@ int main(int argc, char** argv) {
     client.update(application_id, created.id, patch).value();
 
     const eu::ExperienceUser fetched = client.get(application_id, created.id).value();
-    std::cout << fetched.first_name.value_or("") << ' ' << fetched.last_name.value_or("")
-              << " has " << fetched.user_tags.value_or(eu::Tags{}).size() << " tags\n";
+    std::cout << fetched.first_name.value_or("") << ' ' << fetched.last_name.value_or("") << " has "
+              << fetched.user_tags.value_or(eu::Tags{}).size() << " tags\n";
 
     client.remove(application_id, created.id).value();
     std::cout << "deleted " << created.id << '\n';

@@ -149,7 +149,12 @@ struct ExperienceUsersClient::Impl {
           [&](const std::string& a) { return internal::header_name_equals(a, name) && !internal::header_name_equals(name, "Authorization"); });
       record.request_headers.emplace_back(name, allowed ? value : std::string(kRedacted));
     }
-    if (error) record.error = error->to_string();
+    if (error) {
+      // This attempt's failure only: the call's attempt count is in `attempt`.
+      Error this_attempt = *error;
+      this_attempt.attempts = 0;
+      record.error = this_attempt.to_string();
+    }
     options.logger(record);
   }
 

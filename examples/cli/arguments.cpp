@@ -36,14 +36,15 @@ std::optional<std::chrono::milliseconds> parse_seconds(const std::string& text) 
 CLI::Option* add_seconds_option(CLI::App& app, const std::string& name,
                                 std::optional<std::chrono::milliseconds>& target,
                                 const std::string& description) {
-  const CLI::Validator positive([](const std::string& text) {
-    return parse_seconds(text) ? std::string()
-                               : "must be a positive number of seconds, not '" + text + "'";
-  }, "", "seconds");
+  const CLI::Validator positive(
+      [](const std::string& text) {
+        return parse_seconds(text) ? std::string()
+                                   : "must be a positive number of seconds, not '" + text + "'";
+      },
+      "", "seconds");
   return app
       .add_option_function<std::string>(
-          name, [&target](const std::string& text) { target = parse_seconds(text); },
-          description)
+          name, [&target](const std::string& text) { target = parse_seconds(text); }, description)
       ->type_name("SECONDS")
       ->check(positive);
 }
@@ -59,9 +60,11 @@ CLI::Option* add_repeated_option(CLI::App& app, const std::string& name,
 }
 
 CLI::Option* add_tag_option(CLI::App& app, std::optional<eu::Tags>& tags) {
-  const CLI::Validator key_value([](const std::string& text) {
-    return split_tag(text) ? std::string() : "must be KEY=VALUE, not '" + text + "'";
-  }, "", "key=value");
+  const CLI::Validator key_value(
+      [](const std::string& text) {
+        return split_tag(text) ? std::string() : "must be KEY=VALUE, not '" + text + "'";
+      },
+      "", "key=value");
   auto assign = [&tags](const std::vector<std::string>& values) {
     eu::Tags parsed;
     for (const auto& value : values) {
@@ -83,11 +86,14 @@ CLI::Option* add_tag_option(CLI::App& app, std::optional<eu::Tags>& tags) {
 CLI::Option* add_timestamp_option(CLI::App& app, const std::string& name,
                                   std::optional<eu::Timestamp>& target,
                                   const std::string& description) {
-  const CLI::Validator date_time([](const std::string& text) {
-    return eu::parse_timestamp(text)
-               ? std::string()
-               : "must be an ISO 8601 date-time such as 2024-05-01T12:00:00Z, not '" + text + "'";
-  }, "", "date-time");
+  const CLI::Validator date_time(
+      [](const std::string& text) {
+        return eu::parse_timestamp(text)
+                   ? std::string()
+                   : "must be an ISO 8601 date-time such as 2024-05-01T12:00:00Z, not '" + text +
+                         "'";
+      },
+      "", "date-time");
   return app
       .add_option_function<std::string>(
           name, [&target](const std::string& text) { target = eu::parse_timestamp(text); },

@@ -31,9 +31,11 @@ CLI::Option* add_enum_option(CLI::App& app, const std::string& name, Target& tar
     if (!names.empty()) names += '|';
     names += to_string(value);
   }
-  CLI::Validator known([parse, names](const std::string& text) {
-    return parse(text) ? std::string() : "must be one of " + names + ", not '" + text + "'";
-  }, "", "known-name");
+  CLI::Validator known(
+      [parse, names](const std::string& text) {
+        return parse(text) ? std::string() : "must be one of " + names + ", not '" + text + "'";
+      },
+      "", "known-name");
   return app
       .add_option_function<std::string>(
           name, [&target, parse](const std::string& text) { target = *parse(text); }, description)

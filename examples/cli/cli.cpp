@@ -37,7 +37,7 @@ struct Invocation {
   std::optional<std::string> ca_bundle_path;
   bool verbose = false;
 
-  Command command = Command::kList;
+  std::optional<Command> command;
   std::string user_id;             // get, update, delete
   eu::ListQuery query;             // list
   eu::ExperienceUserPatch fields;  // create and update: only what was given
@@ -100,11 +100,11 @@ void define_list(CLI::App& app, Invocation& in) {
                   {eu::SortDirection::kAsc, eu::SortDirection::kDesc},
                   "Sort direction (server default: asc)");
   add_optional_option(list, "--page", q.page, "The page to show, counting from 0")->type_name("N");
-  add_optional_option(list, "--per-page", q.per_page, "Users per page, 1 to 1000")
-      ->type_name("N");
-  add_enum_option(list, "--filter-field", q.filter_field, eu::parse_filter_field,
-                  {eu::FilterField::kFirstName, eu::FilterField::kLastName, eu::FilterField::kEmail},
-                  "The field --filter applies to");
+  add_optional_option(list, "--per-page", q.per_page, "Users per page, 1 to 1000")->type_name("N");
+  add_enum_option(
+      list, "--filter-field", q.filter_field, eu::parse_filter_field,
+      {eu::FilterField::kFirstName, eu::FilterField::kLastName, eu::FilterField::kEmail},
+      "The field --filter applies to");
   add_optional_option(list, "--filter", q.filter,
                       "Keep users whose --filter-field matches this glob, such as '*@example.com'")
       ->type_name("GLOB");
@@ -176,12 +176,13 @@ std::string help_footer() {
 
 void define_command_line(CLI::App& app, Invocation& in) {
   app.set_version_flag("--version", std::string(kProgram) + " " + eu::kVersion);
-  app.require_subcommand(1);
-  app.fallthrough();  // global options may also follow the command: `list --format json`
-  app.footer("\nGlobal options such as --format may be given before or after the command; "
-             "see " + std::string(kProgram) + " --help.");
+  app.require_subcommand(0, 1);  // none is reported by run_or_throw, after unknown words
+  app.fallthrough();             // global options may also follow the command: `list --format json`
   define_global_options(app, in);
-  define_commands(app, in);  // the commands inherit the footer set so far
+  // Each command inherits the footer set when it is added: a pointer to the global options.
+  app.footer("\nGlobal options (--format, --url, ...) may also follow the command; see " +
+             std::string(kProgram) + " --help.");
+  define_commands(app, in);
   app.footer(help_footer());
 }
 
@@ -191,7 +192,7 @@ void print_error(std::ostream& err, std::string_view message) {
   err << "error: " << printable(message) << '\n';
 }
 
-std::string describe(const eu::LogRecord& record) {
+std::string describe_attempt(const eu::LogRecord& record) {
   std::string line = "http: " + std::string(eu::to_string(record.method)) + " " + record.url;
   line += record.status != 0 ? " -> " + std::to_string(record.status) : " -> no response";
   line += " (" + std::to_string(record.duration.count()) + " ms";
@@ -213,7 +214,9 @@ eu::ClientOptions make_client_options(const Invocation& in, std::ostream& log) {
     options.request_timeout = *in.timeout;
   }
   if (in.verbose) {
-    options.logger = [&log](const eu::LogRecord& record) { log << describe(record) << '\n'; };
+    options.logger = [&log](const eu::LogRecord& record) {
+      log << describe_attempt(record) << '\n';
+    };
   }
   return options;
 }
@@ -247,7 +250,6 @@ eu::Result<eu::DeleteResult> confirmed(eu::Result<eu::DeleteResult> result) {
   eu::Error error;
   error.kind = eu::ErrorKind::kMalformedResponse;
   error.message = "the server answered the delete with success=false";
-  error.attempts = 1;
   return error;
 }
 
@@ -261,12 +263,11 @@ ExitCode execute(Invocation& in, std::ostream& out, std::ostream& err) {
   const eu::ExperienceUsersClient client(make_client_options(in, err));
   const std::string& app = in.application_id;
   auto print_user = [&](const eu::ExperienceUser& user) { print(out, in.format, user); };
-  switch (in.command) {
+  switch (*in.command) {
     case Command::kList:
       return finish(client.list(app, in.query), err,
                     [&](const eu::ExperienceUsers& page) { print(out, in.format, page); });
-    case Command::kGet:
-      return finish(client.get(app, in.user_id), err, print_user);
+    case Command::kGet: return finish(client.get(app, in.user_id), err, print_user);
     case Command::kCreate:
       return finish(client.create(app, to_post(std::move(in.fields))), err, print_user);
     case Command::kUpdate:
@@ -286,6 +287,7 @@ int run_or_throw(int argc, const char* const* argv) {
   define_command_line(app, in);
   try {
     app.parse(argc, argv);
+    if (!in.command) throw CLI::RequiredError("A command (list, get, create, update or delete)");
   } catch (const CLI::ParseError& e) {
     const ExitCode code = exit_code_for(e);
     if (code == ExitCode::kOk) {

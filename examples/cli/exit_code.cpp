@@ -26,8 +26,7 @@ constexpr std::array<std::pair<ExitCode, std::string_view>, 9> kMeanings{{
 
 ExitCode exit_code_for(const eu::Error& error) noexcept {
   switch (error.kind) {
-    case eu::ErrorKind::kInvalidArgument:
-      return ExitCode::kInvalidArgument;
+    case eu::ErrorKind::kInvalidArgument: return ExitCode::kInvalidArgument;
     case eu::ErrorKind::kHttp:
       if (error.http_status == 401 || error.http_status == 403) return ExitCode::kAuth;
       if (error.http_status == 404) return ExitCode::kNotFound;
@@ -35,18 +34,16 @@ ExitCode exit_code_for(const eu::Error& error) noexcept {
     case eu::ErrorKind::kConnect:
     case eu::ErrorKind::kTransport:
     case eu::ErrorKind::kTls:
-    case eu::ErrorKind::kTimeout:
-      return ExitCode::kNetwork;
+    case eu::ErrorKind::kTimeout: return ExitCode::kNetwork;
     case eu::ErrorKind::kMalformedResponse:
-    case eu::ErrorKind::kResponseTooLarge:
-      return ExitCode::kBadResponse;
+    case eu::ErrorKind::kResponseTooLarge: return ExitCode::kBadResponse;
   }
   return ExitCode::kInternal;
 }
 
 ExitCode exit_code_for(const CLI::ParseError& error) noexcept {
   return error.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success) ? ExitCode::kOk
-                                                                             : ExitCode::kUsage;
+                                                                            : ExitCode::kUsage;
 }
 
 std::string exit_code_help() {

@@ -20,7 +20,9 @@ constexpr const char* kAbsent = "-";
 // Shown for a tag map or group list that is present but empty.
 constexpr const char* kNone = "(none)";
 
-std::string or_absent(const std::optional<std::string>& text) { return text ? *text : kAbsent; }
+std::string or_absent(const std::optional<std::string>& text) {
+  return text ? *text : kAbsent;
+}
 
 std::string or_absent(const std::optional<eu::Timestamp>& time) {
   return time ? eu::format_timestamp(*time) : kAbsent;
@@ -104,9 +106,8 @@ void print(std::ostream& out, Format format, const eu::ExperienceUser& user) {
   block.add("Password updated", or_absent(user.password_last_updated));
   block.add("Token cutoff", or_absent(user.token_cutoff));
   block.add("Avatar URL", or_absent(user.avatar_url));
-  block.add("Tags", lines_of(user.user_tags, [](const auto& tag) {
-              return tag.first + "=" + tag.second;
-            }));
+  block.add("Tags",
+            lines_of(user.user_tags, [](const auto& tag) { return tag.first + "=" + tag.second; }));
   block.add("Groups", lines_of(user.experience_groups, [](const eu::ExperienceGroup& group) {
               return group.name + " (" + group.id + ")";
             }));
