@@ -20,6 +20,8 @@ scripts/install-deps.sh
 step "format"
 mapfile -t sources < <(git ls-files '*.cpp' '*.hpp' '*.hpp.in' | grep -v '^tests/fuzz/corpus/')
 clang-format --dry-run --Werror "${sources[@]}"
+# The README's quick start is examples/quickstart.cpp, verbatim.
+diff <(sed -n '/^## Quick start/,/^```$/p' README.md | sed '1,/^```cpp$/d;$d') examples/quickstart.cpp
 
 step "build and test (RelWithDebInfo)"
 cmake --preset default >/dev/null
