@@ -36,7 +36,9 @@ class Choices {
   explicit Choices(std::uint32_t seed) : engine_(seed) {}
   std::uint32_t below(std::uint32_t n) { return engine_() % n; }
   template <typename T, std::size_t N>
-  const T& pick(const T (&items)[N]) { return items[below(N)]; }
+  const T& pick(const T (&items)[N]) {
+    return items[below(N)];
+  }
   std::string hex_id() {
     static constexpr char kHex[] = "0123456789abcdef";
     std::string id(24, '0');
@@ -46,8 +48,8 @@ class Choices {
   // A date-time between 2016 and 2024, as the API writes it.
   std::string date() {
     const std::int64_t start = 1451606400000;  // 2016-01-01
-    const std::int64_t millis = start + static_cast<std::int64_t>(engine_() % 252460800) * 1000 +
-                                below(1000);
+    const std::int64_t millis =
+        start + static_cast<std::int64_t>(engine_() % 252460800) * 1000 + below(1000);
     return format_timestamp(Timestamp(std::chrono::milliseconds(millis)));
   }
 
@@ -56,14 +58,14 @@ class Choices {
 };
 
 std::string generate_page(int users) {
-  static const char* const kFirst[] = {"Olivia", "Liam", "Emma", "Noah", "Amelia", "Oliver",
-                                       "Ava", "Elijah", "Sophia", "Mateo", "Zoë", "José"};
-  static const char* const kLast[] = {"Smith", "Johnson", "Williams", "Brown", "Jones",
-                                      "García", "Miller", "Davis", "Rodríguez", "Martinez"};
+  static const char* const kFirst[] = {"Olivia", "Liam",   "Emma",   "Noah",  "Amelia", "Oliver",
+                                       "Ava",    "Elijah", "Sophia", "Mateo", "Zoë",    "José"};
+  static const char* const kLast[] = {"Smith",  "Johnson", "Williams", "Brown",     "Jones",
+                                      "García", "Miller",  "Davis",    "Rodríguez", "Martinez"};
   static const char* const kRoles[] = {"operator", "admin", "viewer", "technician"};
   static const char* const kCustomers[] = {"acme-industries", "globex", "initech", "umbrella"};
-  static const char* const kGroups[] = {"Plant 7", "North Region", "Maintenance", "Admins",
-                                        "Line 3 Operators", "Quality Control"};
+  static const char* const kGroups[] = {"Plant 7", "North Region",     "Maintenance",
+                                        "Admins",  "Line 3 Operators", "Quality Control"};
   Choices choose(20160613);
   const std::string application_id = choose.hex_id();
   std::string group_ids[6];
@@ -92,15 +94,16 @@ std::string generate_page(int users) {
       const std::uint32_t which = choose.below(6);
       if (g > 0) json += ',';
       json += R"({"id":")" + group_ids[which] + R"(","name":")" + kGroups[which] + '"';
-      json += which == 0 ? std::string(R"(,"parentId":null)")
-                         : R"(,"parentId":")" + group_ids[0] + '"';
+      json +=
+          which == 0 ? std::string(R"(,"parentId":null)") : R"(,"parentId":")" + group_ids[0] + '"';
       json += '}';
     }
     json += "]}";
   }
   json += R"(],"count":)" + std::to_string(users) +
           R"(,"totalCount":100000,"perPage":1000,"page":0,"sortField":"email",)"
-          R"("sortDirection":"asc","applicationId":")" + application_id + R"("})";
+          R"("sortDirection":"asc","applicationId":")" +
+          application_id + R"("})";
   return json;
 }
 

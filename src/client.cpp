@@ -95,7 +95,9 @@ double default_random() {
   return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
 }
 
-void default_sleep(milliseconds delay) { std::this_thread::sleep_for(delay); }
+void default_sleep(milliseconds delay) {
+  std::this_thread::sleep_for(delay);
+}
 
 std::string strip_trailing_slashes(std::string url) {
   while (!url.empty() && url.back() == '/') url.pop_back();
@@ -134,6 +136,13 @@ struct ExperienceUsersClient::Impl {
     if (options.losant_domain) headers.emplace_back("losantdomain", *options.losant_domain);
   }
 
+  // Whether a header's value may appear in a log record: allow-listed, and never Authorization.
+  bool may_log_header(std::string_view name) const {
+    if (internal::header_name_equals(name, "Authorization")) return false;
+    return std::any_of(options.log_header_allow_list.begin(), options.log_header_allow_list.end(),
+                       [&](const std::string& a) { return internal::header_name_equals(a, name); });
+  }
+
   void log(const HttpRequest& request, int attempt, int status, milliseconds duration,
            const Error* error) const {
     if (!options.logger) return;
@@ -143,11 +152,9 @@ struct ExperienceUsersClient::Impl {
     record.attempt = attempt;
     record.status = status;
     record.duration = duration;
-    for (const auto& [name, value] : request.headers) {
-      const bool allowed = std::any_of(
-          options.log_header_allow_list.begin(), options.log_header_allow_list.end(),
-          [&](const std::string& a) { return internal::header_name_equals(a, name) && !internal::header_name_equals(name, "Authorization"); });
-      record.request_headers.emplace_back(name, allowed ? value : std::string(kRedacted));
+    for (const auto& header : request.headers) {
+      record.request_headers.emplace_back(
+          header.first, may_log_header(header.first) ? header.second : std::string(kRedacted));
     }
     if (error) {
       // This attempt's failure only: the call's attempt count is in `attempt`.
@@ -197,8 +204,8 @@ struct ExperienceUsersClient::Impl {
       if (!internal::should_retry(error, idempotent) || attempt >= retry.max_attempts) {
         return error;
       }
-      const auto delay = error.retry_after.value_or(
-          internal::backoff_delay(retry, attempt - 1, options.random()));
+      const auto delay =
+          error.retry_after.value_or(internal::backoff_delay(retry, attempt - 1, options.random()));
       if (Clock::now() + delay >= deadline) {
         error.message += "; not retried: waiting " + std::to_string(delay.count()) +
                          " ms would pass the call deadline";
@@ -218,8 +225,8 @@ struct ExperienceUsersClient::Impl {
     Error e = std::move(decoded).error();
     e.http_status = r.status;
     e.request_may_have_been_sent = true;
-    e.message = "HTTP " + std::to_string(r.status) + " response body is not the expected JSON: " +
-                e.message;
+    e.message = "HTTP " + std::to_string(r.status) +
+                " response body is not the expected JSON: " + e.message;
     return e;
   }
 };
@@ -227,22 +234,24 @@ struct ExperienceUsersClient::Impl {
 ExperienceUsersClient::ExperienceUsersClient(ClientOptions options)
     : impl_(std::make_shared<const Impl>(std::move(options))) {}
 
-const ClientOptions& ExperienceUsersClient::options() const noexcept { return impl_->options; }
+const ClientOptions& ExperienceUsersClient::options() const noexcept {
+  return impl_->options;
+}
 
 Result<ExperienceUsers> ExperienceUsersClient::list(std::string_view application_id,
                                                     const ListQuery& query) const {
   if (impl_->options_error) return *impl_->options_error;
   if (auto e = internal::validate_id("applicationId", application_id)) return *e;
   if (auto e = internal::validate_query(query)) return *e;
-  const std::string target = internal::users_path(application_id) + "?" +
-                             internal::list_query_string(query);
+  const std::string target =
+      internal::users_path(application_id) + "?" + internal::list_query_string(query);
   return impl_->decode<ExperienceUsers>(impl_->execute(HttpMethod::kGet, target, {}, true, {}),
                                         internal::decode_users);
 }
 
 UserRange ExperienceUsersClient::list_all(std::string_view application_id, ListQuery query) const {
-  return UserRange(std::make_shared<UserRange::State>(*this, std::string(application_id),
-                                                      std::move(query)));
+  return UserRange(
+      std::make_shared<UserRange::State>(*this, std::string(application_id), std::move(query)));
 }
 
 Result<ExperienceUser> ExperienceUsersClient::create(std::string_view application_id,
@@ -250,8 +259,8 @@ Result<ExperienceUser> ExperienceUsersClient::create(std::string_view applicatio
   if (impl_->options_error) return *impl_->options_error;
   if (auto e = internal::validate_id("applicationId", application_id)) return *e;
   if (auto e = internal::validate_post(body)) return *e;
-  const std::string target = internal::users_path(application_id) + "?" +
-                             std::string(internal::kDefaultQuery);
+  const std::string target =
+      internal::users_path(application_id) + "?" + std::string(internal::kDefaultQuery);
   return impl_->decode<ExperienceUser>(
       impl_->execute(HttpMethod::kPost, target, internal::encode_post(body), false,
                      {body.password}),
@@ -263,8 +272,8 @@ Result<ExperienceUser> ExperienceUsersClient::get(std::string_view application_i
   if (impl_->options_error) return *impl_->options_error;
   if (auto e = internal::validate_id("applicationId", application_id)) return *e;
   if (auto e = internal::validate_id("experienceUserId", user_id)) return *e;
-  const std::string target = internal::users_path(application_id, user_id) + "?" +
-                             std::string(internal::kDefaultQuery);
+  const std::string target =
+      internal::users_path(application_id, user_id) + "?" + std::string(internal::kDefaultQuery);
   return impl_->decode<ExperienceUser>(impl_->execute(HttpMethod::kGet, target, {}, true, {}),
                                        internal::decode_user);
 }
@@ -276,8 +285,8 @@ Result<ExperienceUser> ExperienceUsersClient::update(std::string_view applicatio
   if (auto e = internal::validate_id("applicationId", application_id)) return *e;
   if (auto e = internal::validate_id("experienceUserId", user_id)) return *e;
   if (auto e = internal::validate_patch(patch)) return *e;
-  const std::string target = internal::users_path(application_id, user_id) + "?" +
-                             std::string(internal::kDefaultQuery);
+  const std::string target =
+      internal::users_path(application_id, user_id) + "?" + std::string(internal::kDefaultQuery);
   std::vector<std::string_view> secrets;
   if (patch.password) secrets.push_back(*patch.password);
   // PATCH sets fields to given values, so repeating it is safe.
@@ -292,8 +301,8 @@ Result<DeleteResult> ExperienceUsersClient::remove(std::string_view application_
   if (impl_->options_error) return *impl_->options_error;
   if (auto e = internal::validate_id("applicationId", application_id)) return *e;
   if (auto e = internal::validate_id("experienceUserId", user_id)) return *e;
-  const std::string target = internal::users_path(application_id, user_id) + "?" +
-                             std::string(internal::kDefaultQuery);
+  const std::string target =
+      internal::users_path(application_id, user_id) + "?" + std::string(internal::kDefaultQuery);
   return impl_->decode<DeleteResult>(impl_->execute(HttpMethod::kDelete, target, {}, true, {}),
                                      internal::decode_delete_result);
 }

@@ -52,8 +52,7 @@ void put(Json& object, const char* key, const std::optional<std::vector<std::str
   if (strings) object[key] = *strings;
 }
 
-void put(Json& object, const char* key,
-         const std::optional<std::vector<ExperienceGroup>>& groups) {
+void put(Json& object, const char* key, const std::optional<std::vector<ExperienceGroup>>& groups) {
   if (!groups) return;
   Json array = Json::array();
   for (const ExperienceGroup& group : *groups) {
@@ -147,8 +146,12 @@ std::string to_json(const DeleteResult& result) {
   return result.success ? R"({"success":true})" : R"({"success":false})";
 }
 
-std::string to_json(const ExperienceUserPost& body) { return internal::encode_post(body); }
+std::string to_json(const ExperienceUserPost& body) {
+  return internal::encode_post(body);
+}
 
-std::string to_json(const ExperienceUserPatch& patch) { return internal::encode_patch(patch); }
+std::string to_json(const ExperienceUserPatch& patch) {
+  return internal::encode_patch(patch);
+}
 
 }  // namespace losant::experience_users

@@ -38,6 +38,7 @@ Error invalid_argument(std::string field, std::string rule) {
   return e;
 }
 
-Exception::Exception(Error error) : std::runtime_error(error.to_string()), error_(std::move(error)) {}
+Exception::Exception(Error error)
+    : std::runtime_error(error.to_string()), error_(std::move(error)) {}
 
 }  // namespace losant::experience_users

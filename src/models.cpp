@@ -4,14 +4,15 @@
 // The date-time parser and formatter are written by hand rather than with std::get_time,
 // strftime or <iomanip>: those depend on the global locale, allocate, are slow, and (for
 // strptime/timegm) are not portable. Dates are converted with Howard Hinnant's
-// days_from_civil / civil_from_days algorithms (http://howardhinnant.github.io/date_algorithms.html),
-// which are exact for the proleptic Gregorian calendar and need no tables.
+// days_from_civil / civil_from_days algorithms
+// (http://howardhinnant.github.io/date_algorithms.html), which are exact for the proleptic
+// Gregorian calendar and need no tables.
+
+#include "losant/experience_users/models.hpp"
 
 #include <array>
 #include <cstdint>
 #include <tuple>
-
-#include "losant/experience_users/models.hpp"
 
 namespace losant::experience_users {
 namespace {
@@ -213,9 +214,9 @@ std::optional<Timestamp> parse_timestamp(std::string_view text) {
   if (!in.at_end()) return std::nullopt;
 
   // The local time minus its offset is UTC.
-  const std::int64_t millis_since_epoch =
-      days_from_civil(year, month, day) * kMillisPerDay + hour * kMillisPerHour +
-      minute * kMillisPerMinute + second * kMillisPerSecond + millis - offset_millis;
+  const std::int64_t millis_since_epoch = days_from_civil(year, month, day) * kMillisPerDay +
+                                          hour * kMillisPerHour + minute * kMillisPerMinute +
+                                          second * kMillisPerSecond + millis - offset_millis;
   // An offset can move an instant out of 0000..9999 (`0000-01-01T00:00:00+01:00` is in year
   // -1 in UTC). Such an instant could not be formatted back, so it is refused: every parsed
   // timestamp round-trips through format_timestamp.
@@ -243,9 +244,8 @@ bool operator==(const ExperienceUser& a, const ExperienceUser& b) {
 
 bool operator==(const ExperienceUsers& a, const ExperienceUsers& b) {
   const auto members = [](const ExperienceUsers& p) {
-    return std::tie(p.items, p.count, p.total_count, p.per_page, p.page, p.filter,
-                    p.filter_field, p.sort_field, p.sort_direction, p.application_id,
-                    p.experience_group_id);
+    return std::tie(p.items, p.count, p.total_count, p.per_page, p.page, p.filter, p.filter_field,
+                    p.sort_field, p.sort_direction, p.application_id, p.experience_group_id);
   };
   return members(a) == members(b);
 }
@@ -266,6 +266,8 @@ bool operator==(const ExperienceUserPatch& a, const ExperienceUserPatch& b) {
   return members(a) == members(b);
 }
 
-bool operator==(const DeleteResult& a, const DeleteResult& b) { return a.success == b.success; }
+bool operator==(const DeleteResult& a, const DeleteResult& b) {
+  return a.success == b.success;
+}
 
 }  // namespace losant::experience_users

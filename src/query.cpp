@@ -27,8 +27,13 @@ constexpr std::array<std::pair<FilterField, std::string_view>, 3> kFilterFields{
     {FilterField::kEmail, "email"},
 }};
 
+static_assert(kSortFields.size() == kAllSortFields.size());
+static_assert(kSortDirections.size() == kAllSortDirections.size());
+static_assert(kFilterFields.size() == kAllFilterFields.size());
+
 template <typename Enum, std::size_t N>
-std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N>& table, Enum value) {
+std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N>& table,
+                         Enum value) {
   for (const auto& [e, name] : table) {
     if (e == value) return name;
   }
@@ -46,11 +51,15 @@ std::optional<Enum> value_of(const std::array<std::pair<Enum, std::string_view>,
 
 }  // namespace
 
-std::string_view to_string(SortField field) noexcept { return name_of(kSortFields, field); }
+std::string_view to_string(SortField field) noexcept {
+  return name_of(kSortFields, field);
+}
 std::string_view to_string(SortDirection direction) noexcept {
   return name_of(kSortDirections, direction);
 }
-std::string_view to_string(FilterField field) noexcept { return name_of(kFilterFields, field); }
+std::string_view to_string(FilterField field) noexcept {
+  return name_of(kFilterFields, field);
+}
 
 std::optional<SortField> parse_sort_field(std::string_view text) noexcept {
   return value_of(kSortFields, text);

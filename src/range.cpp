@@ -59,13 +59,17 @@ UserRange::iterator UserRange::begin() {
   return iterator(state_.get());
 }
 
-UserRange::iterator::reference UserRange::iterator::operator*() const { return *state_->current; }
+UserRange::iterator::reference UserRange::iterator::operator*() const {
+  return *state_->current;
+}
 
 UserRange::iterator& UserRange::iterator::operator++() {
   state_->advance();
   return *this;
 }
 
-bool UserRange::iterator::at_end() const { return state_ == nullptr || state_->done; }
+bool UserRange::iterator::at_end() const {
+  return state_ == nullptr || state_->done;
+}
 
 }  // namespace losant::experience_users

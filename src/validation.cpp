@@ -10,7 +10,7 @@ namespace losant::experience_users::internal {
 namespace {
 
 // Schema limits (reference/schemas/experienceUserPost.json and WIRE.md).
-constexpr std::size_t kMaxTextLength = 1024;       // email, firstName, lastName
+constexpr std::size_t kMaxTextLength = 1024;  // email, firstName, lastName
 constexpr std::size_t kMinPasswordLength = 8;
 constexpr std::size_t kMaxPasswordLength = 2048;
 constexpr std::size_t kMaxTagKeyLength = 255;
@@ -76,10 +76,12 @@ OptError check_text(const std::string& field, std::string_view value, std::size_
   const auto length = utf8_length(value);
   if (!length) return invalid_argument(field, "must be valid UTF-8");
   if (*length < min || *length > max) {
-    if (min == max) return invalid_argument(field, "must be " + std::to_string(min) + " characters");
-    if (min == 0) return invalid_argument(field, "must be at most " + std::to_string(max) + " characters");
-    return invalid_argument(field, "must be " + std::to_string(min) + " to " +
-                                       std::to_string(max) + " characters");
+    if (min == max)
+      return invalid_argument(field, "must be " + std::to_string(min) + " characters");
+    if (min == 0)
+      return invalid_argument(field, "must be at most " + std::to_string(max) + " characters");
+    return invalid_argument(
+        field, "must be " + std::to_string(min) + " to " + std::to_string(max) + " characters");
   }
   return std::nullopt;
 }
@@ -123,7 +125,7 @@ OptError check_timestamp(const std::string& field, Timestamp t) {
   // format_timestamp writes four-digit years; the API's date-time format has nothing else.
   using std::chrono::milliseconds;
   const auto ms = t.time_since_epoch().count();
-  constexpr std::int64_t kYear0 = -62167219200000;    // 0000-01-01T00:00:00.000Z
+  constexpr std::int64_t kYear0 = -62167219200000;      // 0000-01-01T00:00:00.000Z
   constexpr std::int64_t kYear10000 = 253402300800000;  // 10000-01-01T00:00:00.000Z
   if (ms < kYear0 || ms >= kYear10000) {
     return invalid_argument(field, "must be a date-time between years 0000 and 9999");
@@ -137,7 +139,8 @@ OptError check_tags(const std::string& field, const Tags& tags) {
     for (char c : key) key_ok = key_ok && (is_alnum(c) || c == '_' || c == '-');
     if (!key_ok) {
       // The key is shown only when it is printable ASCII; otherwise its position is enough.
-      const bool printable = utf8_length(key).has_value() && !has_control_char(key) && key.size() <= 64;
+      const bool printable =
+          utf8_length(key).has_value() && !has_control_char(key) && key.size() <= 64;
       return invalid_argument(field + (printable ? "[\"" + key + "\"]" : std::string()),
                               "tag keys must match ^[0-9a-zA-Z_-]{1,255}$");
     }
@@ -172,7 +175,8 @@ OptError check_common(const std::string& prefix, const Body& body) {
     if (auto e = check_tags(prefix + "userTags", *body.user_tags)) return e;
   }
   if (body.experience_group_ids) {
-    if (auto e = check_group_ids(prefix + "experienceGroupIds", *body.experience_group_ids)) return e;
+    if (auto e = check_group_ids(prefix + "experienceGroupIds", *body.experience_group_ids))
+      return e;
   }
   return std::nullopt;
 }
@@ -244,7 +248,8 @@ OptError validate_query(const ListQuery& query) {
   }
   if (query.include_ancestor_groups.value_or(false) &&
       (!query.experience_group || query.experience_group->is_special())) {
-    return invalid_argument("query.includeAncestorGroups", "requires a group id in experienceGroupId");
+    return invalid_argument("query.includeAncestorGroups",
+                            "requires a group id in experienceGroupId");
   }
   return std::nullopt;
 }
@@ -270,15 +275,17 @@ OptError validate_options(const ClientOptions& options) {
   const auto scheme_end = url.find("://");
   const auto scheme = url.substr(0, scheme_end == std::string_view::npos ? 0 : scheme_end);
   if (scheme != "https" && scheme != "http") {
-    return invalid_argument("options.base_url", "must start with https:// (or http:// for loopback)");
+    return invalid_argument("options.base_url",
+                            "must start with https:// (or http:// for loopback)");
   }
   const auto rest = url.substr(scheme_end + 3);
   const auto authority = rest.substr(0, rest.find('/'));
   if (authority.empty() || rest.find_first_of("?#") != std::string_view::npos ||
       authority.find('@') != std::string_view::npos || has_control_char(url) ||
       url.find(' ') != std::string_view::npos) {
-    return invalid_argument("options.base_url",
-                            "must be scheme://host[:port][/path] without user info, query or fragment");
+    return invalid_argument(
+        "options.base_url",
+        "must be scheme://host[:port][/path] without user info, query or fragment");
   }
   // The host is the authority without a port; an IPv6 literal keeps its brackets.
   std::string_view host = authority;
@@ -311,9 +318,11 @@ OptError validate_options(const ClientOptions& options) {
   const RetryOptions& retry = options.retry;
   if (retry.max_attempts < 1) return invalid_argument("options.retry.max_attempts", "must be >= 1");
   if (retry.initial_backoff < milliseconds::zero() || retry.max_backoff < retry.initial_backoff) {
-    return invalid_argument("options.retry", "backoffs must satisfy 0 <= initial_backoff <= max_backoff");
+    return invalid_argument("options.retry",
+                            "backoffs must satisfy 0 <= initial_backoff <= max_backoff");
   }
-  if (!(retry.multiplier >= 1.0)) return invalid_argument("options.retry.multiplier", "must be >= 1");
+  if (!(retry.multiplier >= 1.0))
+    return invalid_argument("options.retry.multiplier", "must be >= 1");
   if (options.max_response_bytes == 0) {
     return invalid_argument("options.max_response_bytes", "must be positive");
   }

@@ -23,11 +23,11 @@ namespace losant::cli {
  * @p parse (for example `parse_sort_field`) into @p target, which may be an `Enum` or a
  * `std::optional<Enum>`. Any other value is a usage error listing the accepted names.
  */
-template <typename Target, typename Enum, typename Parse>
+template <typename Target, typename Values, typename Parse>
 CLI::Option* add_enum_option(CLI::App& app, const std::string& name, Target& target, Parse parse,
-                             std::initializer_list<Enum> values, const std::string& description) {
+                             const Values& values, const std::string& description) {
   std::string names;
-  for (Enum value : values) {
+  for (auto value : values) {
     if (!names.empty()) names += '|';
     names += to_string(value);
   }

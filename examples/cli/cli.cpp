@@ -1,6 +1,7 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 #include "cli.hpp"
 
+#include <array>
 #include <chrono>
 #include <exception>
 #include <iostream>
@@ -61,7 +62,8 @@ void define_global_options(CLI::App& app, Invocation& in) {
       ->envname("LOSANT_APPLICATION_ID")
       ->type_name("ID")
       ->required();
-  add_enum_option(app, "--format", in.format, parse_format, {Format::kTable, Format::kJson},
+  add_enum_option(app, "--format", in.format, parse_format,
+                  std::array{Format::kTable, Format::kJson},
                   "Output: aligned text for people, or one line of JSON for programs")
       ->default_str(std::string(to_string(Format::kTable)));
   add_seconds_option(app, "--timeout", in.timeout,
@@ -91,20 +93,14 @@ void add_user_id(CLI::App& command, Invocation& in) {
 void define_list(CLI::App& app, Invocation& in) {
   CLI::App& list = *add_command(app, in, Command::kList, "list", "List one page of users");
   eu::ListQuery& q = in.query;
-  add_enum_option(list, "--sort-field", q.sort_field, eu::parse_sort_field,
-                  {eu::SortField::kFirstName, eu::SortField::kLastName, eu::SortField::kEmail,
-                   eu::SortField::kId, eu::SortField::kCreationDate, eu::SortField::kLastLogin,
-                   eu::SortField::kLastUpdated},
+  add_enum_option(list, "--sort-field", q.sort_field, eu::parse_sort_field, eu::kAllSortFields,
                   "Sort on this field (server default: email)");
   add_enum_option(list, "--sort-direction", q.sort_direction, eu::parse_sort_direction,
-                  {eu::SortDirection::kAsc, eu::SortDirection::kDesc},
-                  "Sort direction (server default: asc)");
+                  eu::kAllSortDirections, "Sort direction (server default: asc)");
   add_optional_option(list, "--page", q.page, "The page to show, counting from 0")->type_name("N");
   add_optional_option(list, "--per-page", q.per_page, "Users per page, 1 to 1000")->type_name("N");
-  add_enum_option(
-      list, "--filter-field", q.filter_field, eu::parse_filter_field,
-      {eu::FilterField::kFirstName, eu::FilterField::kLastName, eu::FilterField::kEmail},
-      "The field --filter applies to");
+  add_enum_option(list, "--filter-field", q.filter_field, eu::parse_filter_field,
+                  eu::kAllFilterFields, "The field --filter applies to");
   add_optional_option(list, "--filter", q.filter,
                       "Keep users whose --filter-field matches this glob, such as '*@example.com'")
       ->type_name("GLOB");

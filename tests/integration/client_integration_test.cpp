@@ -3,9 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <strings.h>
 #include <algorithm>
 #include <set>
-#include <strings.h>
 #include <string>
 #include <vector>
 
@@ -14,8 +14,8 @@
 namespace losant::experience_users {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::EmulatorTest;
+using ::testing::HasSubstr;
 
 class Seeded : public EmulatorTest {
  protected:
@@ -65,12 +65,8 @@ TEST_F(Seeded, ListsFirstPageWithServerDefaults) {
 }
 
 TEST_F(Seeded, SortsOnEveryFieldBothWays) {
-  const SortField fields[] = {SortField::kFirstName,    SortField::kLastName,
-                              SortField::kEmail,        SortField::kId,
-                              SortField::kCreationDate, SortField::kLastLogin,
-                              SortField::kLastUpdated};
-  for (SortField field : fields) {
-    for (SortDirection direction : {SortDirection::kAsc, SortDirection::kDesc}) {
+  for (SortField field : kAllSortFields) {
+    for (SortDirection direction : kAllSortDirections) {
       ListQuery q;
       q.sort_field = field;
       q.sort_direction = direction;
@@ -175,7 +171,8 @@ TEST_F(EmulatorTest, FiltersByGroup) {
     auto page = c.list(app(), q);
     EXPECT_TRUE(page) << page.error().to_string();
     std::vector<std::string> out;
-    if (page) for (const auto& u : page->items) out.push_back(u.email);
+    if (page)
+      for (const auto& u : page->items) out.push_back(u.email);
     return out;
   };
   EXPECT_EQ(emails(GroupFilter::group(child)), std::vector<std::string>{"in-child@example.org"});

@@ -58,7 +58,10 @@ TEST_F(Concurrency, SharedClientMixedCalls) {
             body.email = "t" + std::to_string(t) + "-" + std::to_string(i) + "@example.org";
             body.password = "concurrent-password";
             auto r = client.create(app(), body);
-            if (r) own_id = r->id; else error = r.error();
+            if (r)
+              own_id = r->id;
+            else
+              error = r.error();
             break;
           }
           case 3: {

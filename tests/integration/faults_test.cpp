@@ -251,7 +251,10 @@ TEST_F(Faults, ListAllEndsWithTheErrorAfterRetries) {
   int users = 0;
   std::optional<Error> last;
   for (; it != range.end(); ++it) {
-    if (*it) ++users; else last = it->error();
+    if (*it)
+      ++users;
+    else
+      last = it->error();
   }
   EXPECT_EQ(users, 10);
   ASSERT_TRUE(last);

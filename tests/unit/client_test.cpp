@@ -43,7 +43,8 @@ class ClientTest : public ::testing::Test {
     return requests.empty() ? HttpRequest{} : requests.front();
   }
   std::string header(const HttpRequest& r, const std::string& name) const {
-    for (const auto& [n, v] : r.headers) if (n == name) return v;
+    for (const auto& [n, v] : r.headers)
+      if (n == name) return v;
     return "<absent>";
   }
   // Everything a secret could leak into: errors, exceptions and logs.
@@ -111,9 +112,8 @@ TEST_F(ClientTest, CreateSendsSchemaBodyAndAccepts201) {
 }
 
 TEST_F(ClientTest, GetUpdateRemoveUseItemPath) {
-  const std::string item = "https://api.example.test/applications/" + kApp +
-                           "/experience/users/" + kUser +
-                           "?_actions=false&_links=true&_embedded=true";
+  const std::string item = "https://api.example.test/applications/" + kApp + "/experience/users/" +
+                           kUser + "?_actions=false&_links=true&_embedded=true";
   transport_->respond(200, testing::user_json(kUser, "a@example.com"));
   transport_->respond(200, testing::user_json(kUser, "b@example.com"));
   transport_->respond(200, R"({"success":true})");
@@ -151,7 +151,8 @@ TEST_F(ClientTest, OptionalHeadersAndUserAgentSuffix) {
   transport_->respond(200, testing::user_json(kUser, "a@example.com"));
   ASSERT_TRUE(client().get(kApp, kUser));
   const auto r = only_request();
-  EXPECT_EQ(header(r, "User-Agent"), std::string("losant-experience-users-cpp/") + kVersion + " gateway/2.1");
+  EXPECT_EQ(header(r, "User-Agent"),
+            std::string("losant-experience-users-cpp/") + kVersion + " gateway/2.1");
   EXPECT_EQ(header(r, "losantdomain"), "example-domain");
   EXPECT_EQ(header(r, "Accept-Version"), "^1.29.3");
 }
@@ -252,7 +253,8 @@ TEST_F(ClientTest, RetriesReadsWithExactBackoff) {
   auto r = client().get(kApp, kUser);
   ASSERT_TRUE(r) << r.error().to_string();
   // Full jitter with random() == 0.5: half of 100, 200, 400.
-  EXPECT_EQ(sleeps_, (std::vector<milliseconds>{milliseconds(50), milliseconds(100), milliseconds(200)}));
+  EXPECT_EQ(sleeps_,
+            (std::vector<milliseconds>{milliseconds(50), milliseconds(100), milliseconds(200)}));
   ASSERT_EQ(logs_.size(), 4u);
   EXPECT_EQ(logs_[0].status, 503);
   EXPECT_EQ(logs_[1].status, 0);
@@ -262,7 +264,8 @@ TEST_F(ClientTest, RetriesReadsWithExactBackoff) {
 
 TEST_F(ClientTest, GivesUpAfterMaxAttemptsAndSaysSo) {
   options_.retry.max_attempts = 3;
-  for (int i = 0; i < 3; ++i) transport_->respond(429, R"({"type":"TooManyRequests","message":"slow down"})");
+  for (int i = 0; i < 3; ++i)
+    transport_->respond(429, R"({"type":"TooManyRequests","message":"slow down"})");
   auto r = client().list(kApp);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().attempts, 3);

@@ -2,6 +2,8 @@
 // The JSON codec: decoding of response bodies (and create bodies), encoding of request bodies,
 // the public to_json/parse_* functions, and behaviour on hostile input.
 
+#include "codec.hpp"
+
 #include <gtest/gtest.h>
 
 #include <ostream>
@@ -9,14 +11,17 @@
 #include <thread>
 #include <vector>
 
-#include "codec.hpp"
 #include "losant/experience_users/json.hpp"
 
 namespace losant::experience_users {
 
 // Readable failure output for the models (found by GoogleTest through ADL).
-void PrintTo(const ExperienceUser& user, std::ostream* os) { *os << to_json(user); }
-void PrintTo(const ExperienceUsers& page, std::ostream* os) { *os << to_json(page); }
+void PrintTo(const ExperienceUser& user, std::ostream* os) {
+  *os << to_json(user);
+}
+void PrintTo(const ExperienceUsers& page, std::ostream* os) {
+  *os << to_json(page);
+}
 void PrintTo(const ExperienceUserPost& post, std::ostream* os) {
   *os << "post for " << post.email;  // never print the password
 }
@@ -30,7 +35,9 @@ using internal::decode_users;
 using internal::encode_patch;
 using internal::encode_post;
 
-Timestamp ts(std::string_view text) { return *parse_timestamp(text); }
+Timestamp ts(std::string_view text) {
+  return *parse_timestamp(text);
+}
 
 // A user with every field, as the API sends it (reference/schemas/experienceUser.json).
 constexpr std::string_view kFullUser = R"({
@@ -163,8 +170,8 @@ TEST(DecodeUser, AbsentOptionalsStayAbsent) {
 }
 
 TEST(DecodeUser, EmptyValuesArePresent) {
-  const auto user = decode_user(
-      R"({"id":"1","email":"","firstName":"","userTags":{},"experienceGroups":[]})");
+  const auto user =
+      decode_user(R"({"id":"1","email":"","firstName":"","userTags":{},"experienceGroups":[]})");
   ASSERT_TRUE(user.ok()) << user.error().message;
   EXPECT_EQ(user->first_name, std::optional<std::string>(""));
   EXPECT_EQ(user->user_tags, std::optional<Tags>(Tags{}));
@@ -193,7 +200,8 @@ TEST(DecodeUser, IgnoresUnknownFieldsAtEveryLevel) {
 
 TEST(DecodeUser, ParentIdMayBeNullStringOrAbsent) {
   const auto user = decode_user(R"({"id":"1","email":"e","experienceGroups":[
-      {"id":"a","name":"A","parentId":null},{"id":"b","name":"B","parentId":"a"},{"id":"c","name":"C"}]})");
+      {"id":"a","name":"A","parentId":null},{"id":"b","name":"B","parentId":"a"},)"
+                                R"({"id":"c","name":"C"}]})");
   ASSERT_TRUE(user.ok()) << user.error().message;
   ASSERT_EQ(user->experience_groups->size(), 3u);
   EXPECT_EQ((*user->experience_groups)[0].parent_id, std::nullopt);
@@ -202,9 +210,9 @@ TEST(DecodeUser, ParentIdMayBeNullStringOrAbsent) {
 }
 
 TEST(DecodeUser, DecodesEscapesAndUnicode) {
-  const auto user = decode_user(
-      R"({"id":"1","email":"\u00e9mile@example.com","firstName":"Say \"hi\"\n\t\\ \/",)"
-      R"("lastName":"\ud83d\ude00 Grinning","userTags":{"k\u0065y":"\u4e2d\u6587"}})");
+  const auto user =
+      decode_user(R"({"id":"1","email":"\u00e9mile@example.com","firstName":"Say \"hi\"\n\t\\ \/",)"
+                  R"("lastName":"\ud83d\ude00 Grinning","userTags":{"k\u0065y":"\u4e2d\u6587"}})");
   ASSERT_TRUE(user.ok()) << user.error().message;
   EXPECT_EQ(user->email, "\xc3\xa9mile@example.com");
   EXPECT_EQ(user->first_name, std::optional<std::string>("Say \"hi\"\n\t\\ /"));
@@ -235,8 +243,7 @@ TEST(DecodeUser, NamesThePathOfAWrongType) {
       {R"({"id":"1","email":"e","avatarUrl":[]})", "avatarUrl: expected a string, got an array"},
       {R"({"id":"1","email":"e","creationDate":1465790400000})",
        "creationDate: expected a date-time string, got a number"},
-      {R"({"id":"1","email":"e","lastLogin":"yesterday"})",
-       "lastLogin: not a valid date-time"},
+      {R"({"id":"1","email":"e","lastLogin":"yesterday"})", "lastLogin: not a valid date-time"},
       {R"({"id":"1","email":"e","tokenCutoff":"2016-02-30T00:00:00.000Z"})",
        "tokenCutoff: not a valid date-time"},
       {R"({"id":"1","email":"e","userTags":["a"]})", "userTags: expected an object, got an array"},
@@ -258,8 +265,8 @@ TEST(DecodeUser, NamesThePathOfAWrongType) {
 }
 
 TEST(DecodeUser, BadDateIsQuotedShortAndSanitized) {
-  const std::string json = R"({"id":"1","email":"e","creationDate":"\u001b[31m)" +
-                           std::string(500, 'x') + R"("})";
+  const std::string json =
+      R"({"id":"1","email":"e","creationDate":"\u001b[31m)" + std::string(500, 'x') + R"("})";
   const auto user = decode_user(json);
   expect_malformed(user, "creationDate: not a valid date-time");
   EXPECT_EQ(user.error().message.find('\x1b'), std::string::npos);
@@ -325,7 +332,8 @@ TEST(DecodeNotJson, DeeplyNestedGarbage) {
   expect_malformed(decode_user(R"({"id":"1","email":"e","userTags":)" + arrays), "");
   expect_malformed(decode_user(R"({"id":"1","email":"e","x":)" + arrays), "");
   // Valid JSON whose deep unknown field is skipped (iteratively: no recursion, no stack growth).
-  EXPECT_TRUE(decode_user(R"({"id":"1","email":"e","x":)" + arrays + std::string(100000, ']') + "}").ok());
+  EXPECT_TRUE(
+      decode_user(R"({"id":"1","email":"e","x":)" + arrays + std::string(100000, ']') + "}").ok());
   // A deep value where a known field expects something else.
   expect_malformed(decode_user(R"({"id":"1","email":"e","experienceGroups":)" + arrays +
                                std::string(100000, ']') + "}"),
@@ -347,6 +355,14 @@ TEST(DecodeNotJson, BrokenStructureInsideAKnownField) {
   expect_malformed(decode_user(R"({"id":"1","email":"e",})"), "invalid JSON");
   expect_malformed(decode_user(R"({"id":"1","email":})"), "email");
   expect_malformed(decode_user(R"({"id":"1","email":"e","firstName":nul})"), "firstName");
+}
+
+TEST(DecodeNotJson, InsideOfSkippedUnknownFieldsIsNotValidated) {
+  // A documented trade-off of On-Demand: what is never read is skipped, not validated. Nothing
+  // of it reaches the model, and the structure around it still has to be right.
+  EXPECT_TRUE(decode_user(R"({"id":"1","email":"e","x":[1,]})").ok());
+  EXPECT_TRUE(decode_user(R"({"id":"1","email":"e","x":{"a"}})").ok());
+  expect_malformed(decode_user(R"({"id":"1","email":"e","x":[1,})"), "");
 }
 
 TEST(DecodeNotJson, ControlBytesAndNulInsideBody) {
@@ -392,10 +408,12 @@ TEST(DecodeUsers, NamesThePathOfAWrongType) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {R"({"items":{}})", "items: expected an array, got an object"},
       {R"({"items":null})", "items: expected an array, got null"},
-      {"{\"items\":[" + ok_user + "," + ok_user + ",null]}", "items[2]: expected an object, got null"},
+      {"{\"items\":[" + ok_user + "," + ok_user + ",null]}",
+       "items[2]: expected an object, got null"},
       {"{\"items\":[" + ok_user + "," + ok_user + "," + ok_user + R"(,{"id":"4","email":4}]})",
        "items[3].email: expected a string, got a number"},
-      {R"({"items":[{"id":"1","email":"e"},{"id":"2"}]})", "items[1].email: required field missing"},
+      {R"({"items":[{"id":"1","email":"e"},{"id":"2"}]})",
+       "items[1].email: required field missing"},
       {"{\"items\":[" + ok_user + R"(,{"id":"2","email":"e","experienceGroups":[{"id":7}]}]})",
        "items[1].experienceGroups[0].id: expected a string, got a number"},
       {R"({"items":[{"id":"1","email":"e","userTags":{"a":"b","c":null}}]})",
@@ -417,7 +435,8 @@ TEST(DecodeUsers, NamesThePathOfAWrongType) {
 }
 
 TEST(DecodeUsers, TagKeysInPathsAreSanitized) {
-  const auto page = decode_users(R"({"items":[{"id":"1","email":"e","userTags":{"a\u001b[2Jb":1}}]})");
+  const auto page =
+      decode_users(R"({"items":[{"id":"1","email":"e","userTags":{"a\u001b[2Jb":1}}]})");
   expect_malformed(page, "items[0].userTags.a?[2Jb: expected a string");
 }
 
@@ -449,6 +468,19 @@ TEST(DecodeUsers, ALargePage) {
   ASSERT_EQ(page->items.size(), 5000u);
   EXPECT_EQ(page->items[4321].email, "user4321@example.com");
   EXPECT_EQ(page->items[4321].user_tags->at("n"), "4321");
+}
+
+TEST(DecodeUsers, KeepsWorkingAfterAnOversizedDocument) {
+  // Past 16 MiB the thread's parser buffers are released after use instead of being kept.
+  const std::string huge =
+      R"({"items":[],"padding":")" + std::string(17 * 1024 * 1024, 'x') + "\"}";
+  const auto big = decode_users(huge);
+  ASSERT_TRUE(big.ok()) << big.error().message;
+  EXPECT_TRUE(big->items.empty());
+  const auto page = decode_users(kPage);
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  EXPECT_EQ(*page, page_model());
+  EXPECT_TRUE(decode_users(huge).ok());
 }
 
 TEST(DecodeUsers, DecodersAreUsableFromManyThreads) {
@@ -491,7 +523,8 @@ TEST(DecodeDeleteResult, RefusesAnythingElse) {
 // --- decode_error_body
 
 TEST(DecodeErrorBody, ReadsTypeAndMessage) {
-  const auto body = decode_error_body(R"({"type":"NotFound","message":"Experience user was not found"})");
+  const auto body =
+      decode_error_body(R"({"type":"NotFound","message":"Experience user was not found"})");
   ASSERT_TRUE(body.has_value());
   EXPECT_EQ(body->type, "NotFound");
   EXPECT_EQ(body->message, "Experience user was not found");
@@ -506,7 +539,8 @@ TEST(DecodeErrorBody, IgnoresOtherFields) {
 }
 
 TEST(DecodeErrorBody, EitherFieldIsEnough) {
-  const auto only_message = decode_error_body(R"({"message":"Email address \"x\" already exists"})");
+  const auto only_message =
+      decode_error_body(R"({"message":"Email address \"x\" already exists"})");
   ASSERT_TRUE(only_message.has_value());
   EXPECT_EQ(only_message->type, "");
   EXPECT_EQ(only_message->message, "Email address \"x\" already exists");
@@ -523,8 +557,8 @@ TEST(DecodeErrorBody, EitherFieldIsEnough) {
 TEST(DecodeErrorBody, NothingUsable) {
   for (const std::string_view body :
        {std::string_view(""), std::string_view("   "), std::string_view("<html>502</html>"),
-        std::string_view("null"), std::string_view(R"(["type","message"])"),
-        std::string_view("{}"), std::string_view(R"({"type":1,"message":null})"),
+        std::string_view("null"), std::string_view(R"(["type","message"])"), std::string_view("{}"),
+        std::string_view(R"({"type":1,"message":null})"),
         std::string_view(R"({"type":"NotFound","message":"x")"),
         std::string_view(R"({"type":"NotFound"}})"), std::string_view("Service Unavailable")}) {
     EXPECT_FALSE(decode_error_body(body).has_value()) << body;
@@ -565,8 +599,8 @@ TEST(EncodePatch, OnlySetFieldsAreSent) {
   EXPECT_EQ(encode_patch(patch), R"({"lastName":"Renamed"})");
   patch.password = "new password";
   patch.token_cutoff = ts("2020-01-02T03:04:05.006Z");
-  EXPECT_EQ(encode_patch(patch),
-            R"({"password":"new password","lastName":"Renamed","tokenCutoff":"2020-01-02T03:04:05.006Z"})");
+  EXPECT_EQ(encode_patch(patch), R"({"password":"new password","lastName":"Renamed",)"
+                                 R"("tokenCutoff":"2020-01-02T03:04:05.006Z"})");
   EXPECT_EQ(to_json(patch), encode_patch(patch));
 }
 
@@ -590,12 +624,15 @@ TEST(Encode, EscapesStrings) {
 TEST(Encode, InvalidUtf8IsReplacedNotThrown) {
   // Each invalid byte becomes U+FFFD (EF BF BD); the output stays valid JSON.
   ExperienceUserPatch patch;
-  patch.first_name = "a\xff" "b\xc3";
+  patch.first_name =
+      "a\xff"
+      "b\xc3";
   patch.user_tags = Tags{{"k\xfe", "v\x80"}};
   std::string encoded;
   ASSERT_NO_THROW(encoded = encode_patch(patch));
   EXPECT_EQ(encoded,
-            "{\"firstName\":\"a\xef\xbf\xbd" "b\xef\xbf\xbd\","
+            "{\"firstName\":\"a\xef\xbf\xbd"
+            "b\xef\xbf\xbd\","
             "\"userTags\":{\"k\xef\xbf\xbd\":\"v\xef\xbf\xbd\"}}");
   ExperienceUser user;
   user.id = "\xc0";
@@ -615,12 +652,15 @@ TEST(ToJson, UserUsesTheApiNamesInTheApiOrder) {
       to_json(full_user()),
       R"({"id":"575ed78e7ae143cd83dc4aab","experienceUserId":"575ed78e7ae143cd83dc4aab",)"
       R"("applicationId":"575ec8687ae143cd83dc4a97","creationDate":"2016-06-13T04:00:00.000Z",)"
-      R"("lastUpdated":"2016-06-13T04:10:00.000Z","passwordLastUpdated":"2016-06-13T04:05:00.000Z",)"
-      R"("lastLogin":"2016-06-14T09:30:12.345Z","email":"example@losant.com","firstName":"Example",)"
+      R"("lastUpdated":"2016-06-13T04:10:00.000Z",)"
+      R"("passwordLastUpdated":"2016-06-13T04:05:00.000Z",)"
+      R"("lastLogin":"2016-06-14T09:30:12.345Z","email":"example@losant.com",)"
+      R"("firstName":"Example",)"
       R"("lastName":"Name","avatarUrl":"https://example.com/avatars/example.png",)"
       R"("tokenCutoff":"2016-06-13T04:00:00.000Z","userTags":{"customer":"acme","role":"admin"},)"
       R"("experienceGroups":[{"id":"575ef5c37ae143cd83dc4aac","name":"Admins"},)"
-      R"({"id":"575ef5c37ae143cd83dc4aad","name":"Plant 7","parentId":"575ef5c37ae143cd83dc4aac"}]})");
+      R"({"id":"575ef5c37ae143cd83dc4aad","name":"Plant 7",)"
+      R"("parentId":"575ef5c37ae143cd83dc4aac"}]})");
   ExperienceUser minimal;
   minimal.id = "1";
   minimal.email = "e";
@@ -694,12 +734,12 @@ void expect_invalid_post(std::string_view json, std::string_view field,
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().kind, ErrorKind::kInvalidArgument);
   EXPECT_EQ(result.error().field, field);
-  EXPECT_NE(result.error().message.find(message_part), std::string::npos)
-      << result.error().message;
+  EXPECT_NE(result.error().message.find(message_part), std::string::npos) << result.error().message;
 }
 
 TEST(ParsePost, AcceptsAMinimalRecord) {
-  const auto post = parse_experience_user_post(R"({"email":"a@example.com","password":"12345678"})");
+  const auto post =
+      parse_experience_user_post(R"({"email":"a@example.com","password":"12345678"})");
   ASSERT_TRUE(post.ok()) << post.error().message;
   EXPECT_EQ(post->email, "a@example.com");
   EXPECT_EQ(post->password, "12345678");

@@ -79,9 +79,9 @@ inline std::string page_json(int first, int count, int total, int page, int per_
     if (!items.empty()) items += ',';
     items += user_json(id, "user" + std::to_string(i) + "@example.com");
   }
-  return R"({"items":[)" + items + R"(],"count":)" + std::to_string(count) +
-         R"(,"totalCount":)" + std::to_string(total) + R"(,"perPage":)" +
-         std::to_string(per_page) + R"(,"page":)" + std::to_string(page) +
+  return R"({"items":[)" + items + R"(],"count":)" + std::to_string(count) + R"(,"totalCount":)" +
+         std::to_string(total) + R"(,"perPage":)" + std::to_string(per_page) + R"(,"page":)" +
+         std::to_string(page) +
          R"(,"sortField":"email","sortDirection":"asc","applicationId":"575ec8687ae143cd83dc4a97"})";
 }
 

@@ -1,6 +1,8 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 // Timestamps (format/parse) and model equality.
 
+#include "losant/experience_users/models.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -11,14 +13,14 @@
 #include <string>
 #include <vector>
 
-#include "losant/experience_users/models.hpp"
-
 namespace losant::experience_users {
 namespace {
 
 using std::chrono::milliseconds;
 
-Timestamp at(std::int64_t millis) { return Timestamp(milliseconds(millis)); }
+Timestamp at(std::int64_t millis) {
+  return Timestamp(milliseconds(millis));
+}
 
 constexpr std::int64_t kJune13th2016 = 1465790400000;  // 2016-06-13T04:00:00.000Z
 
@@ -106,9 +108,9 @@ TEST(ParseTimestamp, RefusesInstantsOutsideYears0000To9999InUtc) {
 
 TEST(ParseTimestamp, KnowsLeapYears) {
   EXPECT_EQ(parse_timestamp("2016-02-29T00:00:00Z"), at(1456704000000));
-  EXPECT_EQ(parse_timestamp("2000-02-29T00:00:00Z"), at(951782400000));  // divisible by 400
+  EXPECT_EQ(parse_timestamp("2000-02-29T00:00:00Z"), at(951782400000));   // divisible by 400
   EXPECT_EQ(parse_timestamp("2016-12-31T00:00:00Z"), at(1483142400000));  // day 366
-  EXPECT_EQ(parse_timestamp("1900-02-29T00:00:00Z"), std::nullopt);      // divisible by 100
+  EXPECT_EQ(parse_timestamp("1900-02-29T00:00:00Z"), std::nullopt);       // divisible by 100
   EXPECT_EQ(parse_timestamp("2100-02-29T00:00:00Z"), std::nullopt);
   EXPECT_EQ(parse_timestamp("2015-02-29T00:00:00Z"), std::nullopt);
   EXPECT_EQ(parse_timestamp("2016-02-30T00:00:00Z"), std::nullopt);
@@ -129,39 +131,44 @@ TEST(ParseTimestamp, KnowsTheLengthOfEveryMonth) {
 // --- parse_timestamp: invalid input
 
 TEST(ParseTimestamp, RefusesOutOfRangeFields) {
-  for (const char* text : {
-           "2016-00-13T04:00:00Z", "2016-13-13T04:00:00Z", "2016-06-00T04:00:00Z",
-           "2016-06-31T04:00:00Z", "2016-06-32T04:00:00Z", "2016-06-13T24:00:00Z",
-           "2016-06-13T24:00:00.000Z", "2016-06-13T23:60:00Z", "2016-06-13T23:59:60Z",
-           "2016-06-13T04:00:00+24:00", "2016-06-13T04:00:00+05:60", "2016-06-13T99:99:99Z"}) {
+  for (const char* text :
+       {"2016-00-13T04:00:00Z", "2016-13-13T04:00:00Z", "2016-06-00T04:00:00Z",
+        "2016-06-31T04:00:00Z", "2016-06-32T04:00:00Z", "2016-06-13T24:00:00Z",
+        "2016-06-13T24:00:00.000Z", "2016-06-13T23:60:00Z", "2016-06-13T23:59:60Z",
+        "2016-06-13T04:00:00+24:00", "2016-06-13T04:00:00+05:60", "2016-06-13T99:99:99Z"}) {
     EXPECT_EQ(parse_timestamp(text), std::nullopt) << text;
   }
 }
 
 TEST(ParseTimestamp, RefusesMalformedText) {
   for (const char* text : {
-           "", "Z", "2016", "2016-06-13", "2016-06-13T04:00", "2016-06-13T04:00:00",  // no zone
-           "2016-06-13T04:00:00.Z",         // fraction without digits
-           "2016-06-13T04:00:00.000",       // no zone
-           "2016-06-13 04:00:00Z",          // space instead of T
-           "2016-06-13X04:00:00Z",          //
-           "16-06-13T04:00:00Z",            // two-digit year
-           "+2016-06-13T04:00:00Z",         // signed year
-           "2016-6-13T04:00:00Z",           // one-digit month
-           "2016/06/13T04:00:00Z",          //
-           "2016-06-13T4:00:00Z",           //
-           "2016-06-13T04:00:00+0530",      // offset without colon
-           "2016-06-13T04:00:00+05",        //
-           "2016-06-13T04:00:00+5:30",      //
-           "2016-06-13T04:00:00ZZ",         // trailing text
-           "2016-06-13T04:00:00Z ",         //
-           " 2016-06-13T04:00:00Z",         // leading space
-           "2016-06-13T04:00:00.000Z\n",    //
-           "2016-06-13T04:00:00,000Z",      // comma fraction
-           "2016-06-13T04:00:00.-1Z",       //
-           "2016-06-13T04:00:00.1e3Z",      //
-           "abcd-ef-ghTij:kl:mnZ",          //
-           "２０１６-06-13T04:00:00Z",       // full-width digits
+           "",
+           "Z",
+           "2016",
+           "2016-06-13",
+           "2016-06-13T04:00",
+           "2016-06-13T04:00:00",         // no zone
+           "2016-06-13T04:00:00.Z",       // fraction without digits
+           "2016-06-13T04:00:00.000",     // no zone
+           "2016-06-13 04:00:00Z",        // space instead of T
+           "2016-06-13X04:00:00Z",        //
+           "16-06-13T04:00:00Z",          // two-digit year
+           "+2016-06-13T04:00:00Z",       // signed year
+           "2016-6-13T04:00:00Z",         // one-digit month
+           "2016/06/13T04:00:00Z",        //
+           "2016-06-13T4:00:00Z",         //
+           "2016-06-13T04:00:00+0530",    // offset without colon
+           "2016-06-13T04:00:00+05",      //
+           "2016-06-13T04:00:00+5:30",    //
+           "2016-06-13T04:00:00ZZ",       // trailing text
+           "2016-06-13T04:00:00Z ",       //
+           " 2016-06-13T04:00:00Z",       // leading space
+           "2016-06-13T04:00:00.000Z\n",  //
+           "2016-06-13T04:00:00,000Z",    // comma fraction
+           "2016-06-13T04:00:00.-1Z",     //
+           "2016-06-13T04:00:00.1e3Z",    //
+           "abcd-ef-ghTij:kl:mnZ",        //
+           "２０１６-06-13T04:00:00Z",    // full-width digits
        }) {
     EXPECT_EQ(parse_timestamp(text), std::nullopt) << text;
   }

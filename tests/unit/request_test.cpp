@@ -20,7 +20,8 @@ TEST(PercentEncode, EncodesEverythingElseUpperCase) {
 }
 
 TEST(UsersPath, BuildsCollectionAndItemPaths) {
-  EXPECT_EQ(users_path("575ec8687ae143cd83dc4a97"), "/applications/575ec8687ae143cd83dc4a97/experience/users");
+  EXPECT_EQ(users_path("575ec8687ae143cd83dc4a97"),
+            "/applications/575ec8687ae143cd83dc4a97/experience/users");
   EXPECT_EQ(users_path("575ec8687ae143cd83dc4a97", "575ec8687ae143cd83dc4a98"),
             "/applications/575ec8687ae143cd83dc4a97/experience/users/575ec8687ae143cd83dc4a98");
 }
@@ -46,15 +47,18 @@ TEST(ListQueryString, EveryParameterInFixedOrder) {
 }
 
 TEST(ListQueryString, EnumWireNames) {
-  const std::pair<SortField, const char*> fields[] = {
-      {SortField::kFirstName, "firstName"}, {SortField::kLastName, "lastName"},
-      {SortField::kEmail, "email"},         {SortField::kId, "id"},
-      {SortField::kCreationDate, "creationDate"}, {SortField::kLastLogin, "lastLogin"},
-      {SortField::kLastUpdated, "lastUpdated"}};
+  const std::pair<SortField, const char*> fields[] = {{SortField::kFirstName, "firstName"},
+                                                      {SortField::kLastName, "lastName"},
+                                                      {SortField::kEmail, "email"},
+                                                      {SortField::kId, "id"},
+                                                      {SortField::kCreationDate, "creationDate"},
+                                                      {SortField::kLastLogin, "lastLogin"},
+                                                      {SortField::kLastUpdated, "lastUpdated"}};
   for (const auto& [field, name] : fields) {
     ListQuery q;
     q.sort_field = field;
-    EXPECT_EQ(list_query_string(q), std::string("_actions=false&_links=true&_embedded=true&sortField=") + name);
+    EXPECT_EQ(list_query_string(q),
+              std::string("_actions=false&_links=true&_embedded=true&sortField=") + name);
     EXPECT_EQ(parse_sort_field(name), field);
   }
   EXPECT_EQ(parse_sort_field("EMAIL"), std::nullopt);
@@ -70,10 +74,12 @@ TEST(ListQueryString, GroupSpecialValuesAndFalseBoolean) {
   q.experience_group = GroupFilter::any();
   q.include_ancestor_groups = false;
   EXPECT_EQ(list_query_string(q),
-            "_actions=false&_links=true&_embedded=true&experienceGroupId=any&includeAncestorGroups=false");
+            "_actions=false&_links=true&_embedded=true&experienceGroupId=any&includeAncestorGroups="
+            "false");
   q.experience_group = GroupFilter::none();
   q.include_ancestor_groups.reset();
-  EXPECT_EQ(list_query_string(q), "_actions=false&_links=true&_embedded=true&experienceGroupId=none");
+  EXPECT_EQ(list_query_string(q),
+            "_actions=false&_links=true&_embedded=true&experienceGroupId=none");
 }
 
 }  // namespace

@@ -70,7 +70,7 @@ TEST(ShouldRetry, IdempotentCallsRetryRetryableErrors) {
   EXPECT_TRUE(should_retry(e, true));
   EXPECT_FALSE(should_retry(e, false));  // a create that may have reached the server
   e.request_may_have_been_sent = false;
-  EXPECT_TRUE(should_retry(e, false));   // a create that certainly never left
+  EXPECT_TRUE(should_retry(e, false));  // a create that certainly never left
   e.retryable = false;
   EXPECT_FALSE(should_retry(e, true));
 }

@@ -53,12 +53,12 @@ TEST(Post, ValidBodiesPass) {
 }
 
 TEST(Post, EmailRules) {
-  for (const char* bad : {"", "plain", "@example.com", "a@", "a b@example.com", "a@exa mple.com",
-                          "a@-example.com", "a@example-.com", "a@example..com", "a@@example.com",
-                          "a@.example.com"}) {
+  for (const char* bad :
+       {"", "plain", "@example.com", "a@", "a b@example.com", "a@exa mple.com", "a@-example.com",
+        "a@example-.com", "a@example..com", "a@@example.com", "a@.example.com"}) {
     ExperienceUserPost p = valid_post();
     p.email = bad;
-    expect_invalid(validate_post(p), "body.email", "") ;
+    expect_invalid(validate_post(p), "body.email", "");
   }
   ExperienceUserPost p = valid_post();
   p.email = std::string(1020, 'a') + "@x.io";
@@ -190,7 +190,9 @@ TEST(Query, GroupRules) {
   EXPECT_FALSE(validate_query(q));
 }
 
-TEST(Options, DefaultsAreValid) { EXPECT_FALSE(validate_options({})); }
+TEST(Options, DefaultsAreValid) {
+  EXPECT_FALSE(validate_options({}));
+}
 
 TEST(Options, InsecureHttpOnlyForLoopbackOrOptIn) {
   ClientOptions o;
@@ -200,8 +202,8 @@ TEST(Options, InsecureHttpOnlyForLoopbackOrOptIn) {
     if (std::string(ok).rfind("HTTPS", 0) == 0) continue;  // scheme is case-sensitive here
     EXPECT_FALSE(validate_options(o)) << ok;
   }
-  for (const char* bad : {"http://example.com", "http://127.0.0.1.evil.com", "http://localhost.evil",
-                          "http://128.0.0.1", "http://[::2]"}) {
+  for (const char* bad : {"http://example.com", "http://127.0.0.1.evil.com",
+                          "http://localhost.evil", "http://128.0.0.1", "http://[::2]"}) {
     o.base_url = bad;
     expect_invalid(validate_options(o), "options.base_url", "http:// is refused");
   }
@@ -212,9 +214,9 @@ TEST(Options, InsecureHttpOnlyForLoopbackOrOptIn) {
 
 TEST(Options, MalformedUrls) {
   ClientOptions o;
-  for (const char* bad : {"", "api.losant.com", "ftp://x", "https://", "https://u:p@host",
-                          "https://host/?q=1", "https://host/#f", "https://ho st",
-                          "https://host\r\nX: y"}) {
+  for (const char* bad :
+       {"", "api.losant.com", "ftp://x", "https://", "https://u:p@host", "https://host/?q=1",
+        "https://host/#f", "https://ho st", "https://host\r\nX: y"}) {
     o.base_url = bad;
     expect_invalid(validate_options(o), "options.base_url", "");
   }

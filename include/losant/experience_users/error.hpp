@@ -13,13 +13,14 @@ namespace losant::experience_users {
 
 /// What kind of failure an Error describes. Each kind has its own CLI exit code.
 enum class ErrorKind {
-  kInvalidArgument,    ///< An input (id, query, body, option) broke a rule; nothing was sent.
-  kConnect,            ///< DNS or TCP connect failed: the request certainly never reached the server.
-  kTransport,          ///< The connection failed after the request may have been sent (reset, closed).
-  kTimeout,            ///< A per-attempt timeout or the overall call deadline expired.
-  kTls,                ///< TLS handshake or certificate verification failed.
-  kHttp,               ///< The server answered with a non-success status (see http_status, api_type).
-  kMalformedResponse,  ///< The body was not the JSON expected (HTML from a proxy, wrong types, ...).
+  kInvalidArgument,  ///< An input (id, query, body, option) broke a rule; nothing was sent.
+  kConnect,          ///< DNS or TCP connect failed: the request certainly never reached the server.
+  kTransport,  ///< The connection failed after the request may have been sent (reset, closed).
+  kTimeout,    ///< A per-attempt timeout or the overall call deadline expired.
+  kTls,        ///< TLS handshake or certificate verification failed.
+  kHttp,       ///< The server answered with a non-success status (see http_status, api_type).
+  kMalformedResponse,  ///< The body was not the JSON expected (HTML from a proxy, wrong types,
+                       ///< ...).
   kResponseTooLarge,   ///< The response body exceeded the configured size cap.
 };
 
@@ -45,7 +46,7 @@ std::string_view to_string(ErrorKind kind) noexcept;
  */
 struct Error {
   ErrorKind kind = ErrorKind::kInvalidArgument;  ///< The failure category.
-  std::string message;   ///< Human-readable, one line, free of secrets.
+  std::string message;                           ///< Human-readable, one line, free of secrets.
   std::string field;     ///< For kInvalidArgument: the input that broke a rule. Else empty.
   int http_status = 0;   ///< The HTTP status, when a response was received; otherwise 0.
   std::string api_type;  ///< The API's error `type` (`NotFound`, `Validation`, ...), if any.

@@ -44,35 +44,35 @@ struct ExperienceGroup {
  * fields are ignored.
  */
 struct ExperienceUser {
-  std::string id;                                   ///< The user's id (24 hex).
-  std::string email;                                ///< The login email.
-  std::optional<std::string> experience_user_id;    ///< Same as id; sent by the API.
-  std::optional<std::string> application_id;        ///< The owning application (24 hex).
-  std::optional<Timestamp> creation_date;           ///< When the user was created.
-  std::optional<Timestamp> last_updated;            ///< When the user was last changed.
-  std::optional<Timestamp> password_last_updated;   ///< When the password last changed.
-  std::optional<Timestamp> last_login;              ///< Absent if the user never logged in.
-  std::optional<std::string> first_name;            ///< Up to 1024 characters.
-  std::optional<std::string> last_name;             ///< Up to 1024 characters.
-  std::optional<std::string> avatar_url;            ///< Read-only: cannot be set through the API.
-  std::optional<Timestamp> token_cutoff;            ///< Tokens issued before this are invalid.
-  std::optional<Tags> user_tags;                    ///< Free-form key/value tags.
+  std::string id;                                  ///< The user's id (24 hex).
+  std::string email;                               ///< The login email.
+  std::optional<std::string> experience_user_id;   ///< Same as id; sent by the API.
+  std::optional<std::string> application_id;       ///< The owning application (24 hex).
+  std::optional<Timestamp> creation_date;          ///< When the user was created.
+  std::optional<Timestamp> last_updated;           ///< When the user was last changed.
+  std::optional<Timestamp> password_last_updated;  ///< When the password last changed.
+  std::optional<Timestamp> last_login;             ///< Absent if the user never logged in.
+  std::optional<std::string> first_name;           ///< Up to 1024 characters.
+  std::optional<std::string> last_name;            ///< Up to 1024 characters.
+  std::optional<std::string> avatar_url;           ///< Read-only: cannot be set through the API.
+  std::optional<Timestamp> token_cutoff;           ///< Tokens issued before this are invalid.
+  std::optional<Tags> user_tags;                   ///< Free-form key/value tags.
   std::optional<std::vector<ExperienceGroup>> experience_groups;  ///< Groups the user is in.
 };
 
 /// One page of a user listing (`GET .../experience/users`).
 struct ExperienceUsers {
-  std::vector<ExperienceUser> items;                 ///< The users on this page.
-  std::optional<std::int64_t> count;                 ///< Items on this page.
-  std::optional<std::int64_t> total_count;           ///< Users matching the query, all pages.
-  std::optional<std::int64_t> per_page;              ///< The page size used.
-  std::optional<std::int64_t> page;                  ///< 0-based page index.
-  std::optional<std::string> filter;                 ///< The filter glob applied.
-  std::optional<std::string> filter_field;           ///< The field filtered on.
-  std::optional<std::string> sort_field;             ///< The field sorted on.
-  std::optional<std::string> sort_direction;         ///< `asc`, `desc` (or `ASC`, `DESC`, ``).
-  std::optional<std::string> application_id;         ///< The application listed.
-  std::optional<std::string> experience_group_id;    ///< The group filter applied, if any.
+  std::vector<ExperienceUser> items;               ///< The users on this page.
+  std::optional<std::int64_t> count;               ///< Items on this page.
+  std::optional<std::int64_t> total_count;         ///< Users matching the query, all pages.
+  std::optional<std::int64_t> per_page;            ///< The page size used.
+  std::optional<std::int64_t> page;                ///< 0-based page index.
+  std::optional<std::string> filter;               ///< The filter glob applied.
+  std::optional<std::string> filter_field;         ///< The field filtered on.
+  std::optional<std::string> sort_field;           ///< The field sorted on.
+  std::optional<std::string> sort_direction;       ///< `asc`, `desc` (or `ASC`, `DESC`, ``).
+  std::optional<std::string> application_id;       ///< The application listed.
+  std::optional<std::string> experience_group_id;  ///< The group filter applied, if any.
 };
 
 /**
@@ -84,12 +84,12 @@ struct ExperienceUsers {
  * characters; at most 1000 group ids, each 24 hex.
  */
 struct ExperienceUserPost {
-  std::string email;                                         ///< Required.
-  std::string password;                                      ///< Required; never logged.
-  std::optional<std::string> first_name;                     ///< Optional.
-  std::optional<std::string> last_name;                      ///< Optional.
-  std::optional<Timestamp> token_cutoff;                     ///< Optional.
-  std::optional<Tags> user_tags;                             ///< Optional.
+  std::string email;                                             ///< Required.
+  std::string password;                                          ///< Required; never logged.
+  std::optional<std::string> first_name;                         ///< Optional.
+  std::optional<std::string> last_name;                          ///< Optional.
+  std::optional<Timestamp> token_cutoff;                         ///< Optional.
+  std::optional<Tags> user_tags;                                 ///< Optional.
   std::optional<std::vector<std::string>> experience_group_ids;  ///< Optional, at most 1000.
 };
 
@@ -99,12 +99,12 @@ struct ExperienceUserPost {
  * tags; an empty `experience_group_ids` removes the user from every group.
  */
 struct ExperienceUserPatch {
-  std::optional<std::string> email;                          ///< New email.
-  std::optional<std::string> password;                       ///< New password; never logged.
-  std::optional<std::string> first_name;                     ///< New first name.
-  std::optional<std::string> last_name;                      ///< New last name.
-  std::optional<Timestamp> token_cutoff;                     ///< New token cutoff.
-  std::optional<Tags> user_tags;                             ///< Replaces all tags.
+  std::optional<std::string> email;                              ///< New email.
+  std::optional<std::string> password;                           ///< New password; never logged.
+  std::optional<std::string> first_name;                         ///< New first name.
+  std::optional<std::string> last_name;                          ///< New last name.
+  std::optional<Timestamp> token_cutoff;                         ///< New token cutoff.
+  std::optional<Tags> user_tags;                                 ///< Replaces all tags.
   std::optional<std::vector<std::string>> experience_group_ids;  ///< Replaces all groups.
 };
 
@@ -116,26 +116,38 @@ struct DeleteResult {
 /// Field-by-field equality.
 bool operator==(const ExperienceGroup& a, const ExperienceGroup& b);
 /// Negation of operator==.
-inline bool operator!=(const ExperienceGroup& a, const ExperienceGroup& b) { return !(a == b); }
+inline bool operator!=(const ExperienceGroup& a, const ExperienceGroup& b) {
+  return !(a == b);
+}
 /// Field-by-field equality.
 bool operator==(const ExperienceUser& a, const ExperienceUser& b);
 /// Negation of operator==.
-inline bool operator!=(const ExperienceUser& a, const ExperienceUser& b) { return !(a == b); }
+inline bool operator!=(const ExperienceUser& a, const ExperienceUser& b) {
+  return !(a == b);
+}
 /// Field-by-field equality.
 bool operator==(const ExperienceUsers& a, const ExperienceUsers& b);
 /// Negation of operator==.
-inline bool operator!=(const ExperienceUsers& a, const ExperienceUsers& b) { return !(a == b); }
+inline bool operator!=(const ExperienceUsers& a, const ExperienceUsers& b) {
+  return !(a == b);
+}
 /// Field-by-field equality.
 bool operator==(const ExperienceUserPost& a, const ExperienceUserPost& b);
 /// Negation of operator==.
-inline bool operator!=(const ExperienceUserPost& a, const ExperienceUserPost& b) { return !(a == b); }
+inline bool operator!=(const ExperienceUserPost& a, const ExperienceUserPost& b) {
+  return !(a == b);
+}
 /// Field-by-field equality.
 bool operator==(const ExperienceUserPatch& a, const ExperienceUserPatch& b);
 /// Negation of operator==.
-inline bool operator!=(const ExperienceUserPatch& a, const ExperienceUserPatch& b) { return !(a == b); }
+inline bool operator!=(const ExperienceUserPatch& a, const ExperienceUserPatch& b) {
+  return !(a == b);
+}
 /// Field-by-field equality.
 bool operator==(const DeleteResult& a, const DeleteResult& b);
 /// Negation of operator==.
-inline bool operator!=(const DeleteResult& a, const DeleteResult& b) { return !(a == b); }
+inline bool operator!=(const DeleteResult& a, const DeleteResult& b) {
+  return !(a == b);
+}
 
 }  // namespace losant::experience_users

@@ -26,24 +26,24 @@ namespace losant::experience_users {
  * replaces the computed delay. No delay ever runs past the call's deadline.
  */
 struct RetryOptions {
-  int max_attempts = 3;                                 ///< 1 disables retries.
-  std::chrono::milliseconds initial_backoff{200};       ///< Delay before the second attempt.
-  std::chrono::milliseconds max_backoff{10000};         ///< Cap on one computed delay.
-  double multiplier = 2.0;                              ///< Growth factor, >= 1.
+  int max_attempts = 3;                            ///< 1 disables retries.
+  std::chrono::milliseconds initial_backoff{200};  ///< Delay before the second attempt.
+  std::chrono::milliseconds max_backoff{10000};    ///< Cap on one computed delay.
+  double multiplier = 2.0;                         ///< Growth factor, >= 1.
   std::vector<int> retry_statuses{408, 429, 500, 502, 503, 504};  ///< Statuses worth retrying.
 };
 
 /// One log record: one attempt of one call. Built so that it can never hold a secret.
 struct LogRecord {
-  HttpMethod method = HttpMethod::kGet;  ///< The method.
-  std::string url;                       ///< The full URL (ids and query; no secrets).
-  int attempt = 1;                       ///< 1 for the first attempt.
-  int status = 0;                        ///< The HTTP status, 0 if no response.
-  std::chrono::milliseconds duration{0}; ///< How long the attempt took.
+  HttpMethod method = HttpMethod::kGet;   ///< The method.
+  std::string url;                        ///< The full URL (ids and query; no secrets).
+  int attempt = 1;                        ///< 1 for the first attempt.
+  int status = 0;                         ///< The HTTP status, 0 if no response.
+  std::chrono::milliseconds duration{0};  ///< How long the attempt took.
   /// Request headers: names on the allow-list keep their value, others read `REDACTED`.
   /// `Authorization` is never on the list.
   HttpHeaders request_headers;
-  std::string error;                     ///< Why the attempt failed, if it did.
+  std::string error;  ///< Why the attempt failed, if it did.
 };
 
 /// Receives one LogRecord per attempt. Called on the calling thread; must be thread-safe if

@@ -3,6 +3,7 @@
 /// ListQuery: the typed query parameters of `GET .../experience/users`.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,13 +13,33 @@
 namespace losant::experience_users {
 
 /// Fields a listing can be sorted on (`sortField`).
-enum class SortField { kFirstName, kLastName, kEmail, kId, kCreationDate, kLastLogin, kLastUpdated };
+enum class SortField {
+  kFirstName,
+  kLastName,
+  kEmail,
+  kId,
+  kCreationDate,
+  kLastLogin,
+  kLastUpdated
+};
 /// Sort direction (`sortDirection`).
 enum class SortDirection { kAsc, kDesc };
 /// Fields a listing can be filtered on with a glob (`filterField`).
 enum class FilterField { kFirstName, kLastName, kEmail };
 
-/// The wire name: `firstName`, `lastName`, `email`, `id`, `creationDate`, `lastLogin`, `lastUpdated`.
+/// Every SortField, in declaration order (for help texts and menus).
+inline constexpr std::array<SortField, 7> kAllSortFields{
+    SortField::kFirstName,    SortField::kLastName,  SortField::kEmail,      SortField::kId,
+    SortField::kCreationDate, SortField::kLastLogin, SortField::kLastUpdated};
+/// Every SortDirection.
+inline constexpr std::array<SortDirection, 2> kAllSortDirections{SortDirection::kAsc,
+                                                                 SortDirection::kDesc};
+/// Every FilterField.
+inline constexpr std::array<FilterField, 3> kAllFilterFields{
+    FilterField::kFirstName, FilterField::kLastName, FilterField::kEmail};
+
+/// The wire name: `firstName`, `lastName`, `email`, `id`, `creationDate`, `lastLogin`,
+/// `lastUpdated`.
 std::string_view to_string(SortField field) noexcept;
 /// The wire name: `asc` or `desc`.
 std::string_view to_string(SortDirection direction) noexcept;

@@ -53,7 +53,9 @@ class UserRange {
     /// Moves to the next element (may fetch a page); the copy returned is not dereferenceable.
     void operator++(int) { ++*this; }
     /// True when both are at the end, or both are the same live iterator.
-    friend bool operator==(const iterator& a, const iterator& b) { return a.at_end() == b.at_end() && (a.at_end() || a.state_ == b.state_); }
+    friend bool operator==(const iterator& a, const iterator& b) {
+      return a.at_end() == b.at_end() && (a.at_end() || a.state_ == b.state_);
+    }
     /// Negation of operator==.
     friend bool operator!=(const iterator& a, const iterator& b) { return !(a == b); }
 

@@ -39,11 +39,20 @@ class [[nodiscard]] Result {
   explicit operator bool() const noexcept { return ok(); }
 
   /// The value; throws Exception carrying the error when there is none.
-  T& value() & { check(); return std::get<0>(v_); }
+  T& value() & {
+    check();
+    return std::get<0>(v_);
+  }
   /// @copydoc value()
-  const T& value() const& { check(); return std::get<0>(v_); }
+  const T& value() const& {
+    check();
+    return std::get<0>(v_);
+  }
   /// @copydoc value()
-  T&& value() && { check(); return std::get<0>(std::move(v_)); }
+  T&& value() && {
+    check();
+    return std::get<0>(std::move(v_));
+  }
 
   /// The error. Precondition: !ok().
   const Error& error() const& { return std::get<1>(v_); }
