@@ -107,7 +107,10 @@ std::optional<milliseconds> parse_retry_after(std::string_view value,
   }
   const auto when = parse_http_date(value);
   if (!when) return std::nullopt;
-  const auto delta = std::chrono::duration_cast<milliseconds>(*when - now);
+  // Subtract in milliseconds: converting a far-future date to system_clock's nanoseconds would
+  // overflow (found by fuzz_retry_after).
+  const milliseconds delta =
+      when->time_since_epoch() - std::chrono::duration_cast<milliseconds>(now.time_since_epoch());
   return std::clamp(delta, milliseconds::zero(), milliseconds(kMaxRetryAfterSeconds * 1000));
 }
 

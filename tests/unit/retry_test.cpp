@@ -55,6 +55,12 @@ TEST(RetryAfter, PastDateIsZero) {
   EXPECT_EQ(parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", at(2000000000)), milliseconds(0));
 }
 
+TEST(RetryAfter, FarFutureDateIsClampedWithoutOverflow) {
+  // Found by fuzz_retry_after: year 6747 overflowed a nanosecond subtraction.
+  EXPECT_EQ(parse_retry_after("Sun, 06 Nov 6747 08:49:37 GMT", at(0)),
+            milliseconds(365LL * 24 * 3600 * 1000));
+}
+
 TEST(RetryAfter, GarbageIsRejected) {
   for (const char* bad : {"", "soon", "-5", "1.5", "Sun, 06 Nov 1994 08:49:37 PST",
                           "Sun, 32 Nov 1994 08:49:37 GMT", "Sun, 06 Foo 1994 08:49:37 GMT",
