@@ -20,8 +20,10 @@ for target in "${targets[@]}"; do
   mkdir -p "$work/$name"
   [ -d "tests/fuzz/corpus/$name" ] && cp -r "tests/fuzz/corpus/$name/." "$work/$name/"
   log="$work/$name.log"
+  dict=()
+  case "$name" in fuzz_decode_*) dict=(-dict=tests/fuzz/codec.dict) ;; esac
   if ! "$target" -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$work/" \
-      "$work/$name" >"$log" 2>&1; then
+      "${dict[@]}" "$work/$name" >"$log" 2>&1; then
     tail -n 60 "$log" >&2
     echo "FUZZ FAILURE in $name" >&2
     exit 1
