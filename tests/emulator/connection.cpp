@@ -7,10 +7,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <httplib.h>
 #include <algorithm>
 #include <array>
 #include <cstdlib>
-#include <httplib.h>
 #include <string>
 #include <vector>
 

@@ -3,11 +3,11 @@
 
 #include <sys/socket.h>
 
+#include <httplib.h>
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
-#include <httplib.h>
 #include <limits>
 #include <mutex>
 #include <stdexcept>
@@ -44,7 +44,8 @@ constexpr std::size_t kDefaultDripBytes = 8;
 
 // cpp-httplib adds these pseudo-headers to every request; they were not received.
 bool is_pseudo_header(const std::string& name) {
-  return name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT";
+  return name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" ||
+         name == "LOCAL_PORT";
 }
 
 // cpp-httplib's default socket options set SO_REUSEPORT, which lets a second server bind a port
@@ -106,9 +107,14 @@ std::optional<Target> match_target(const std::string& method, const std::string&
   return target;
 }
 
-void send(httplib::Response& response, const Reply& reply) {
+// The status line and extra headers of @p reply; the body is set separately.
+void set_head(httplib::Response& response, const Reply& reply) {
   response.status = reply.status;
   for (const auto& [name, value] : reply.headers) response.set_header(name, value);
+}
+
+void send(httplib::Response& response, const Reply& reply) {
+  set_head(response, reply);
   response.set_content(reply.body, reply.content_type);
 }
 
@@ -137,13 +143,11 @@ Reply wrong_types_reply(Route route) {
                    R"("sortField":5,"sortDirection":[],"applicationId":7})",
                    detail::kJsonContentType,
                    {}};
-    case Route::kDelete:
-      return Reply{200, R"({"success":"yes"})", detail::kJsonContentType, {}};
+    case Route::kDelete: return Reply{200, R"({"success":"yes"})", detail::kJsonContentType, {}};
     case Route::kAny:
     case Route::kCreate:
     case Route::kGet:
-    case Route::kUpdate:
-      break;
+    case Route::kUpdate: break;
   }
   return Reply{route == Route::kCreate ? 201 : 200,
                R"({"id":5,"experienceUserId":false,"applicationId":[],"creationDate":17,)"
@@ -182,7 +186,8 @@ struct StreamedBody {
     };
     const std::size_t padding_begin = head.size();
     const std::size_t tail_begin = padding_begin + padding;
-    return write_part(0, padding_begin, head.data()) && write_part(padding_begin, tail_begin, nullptr) &&
+    return write_part(0, padding_begin, head.data()) &&
+           write_part(padding_begin, tail_begin, nullptr) &&
            write_part(tail_begin, tail_begin + tail.size(), tail.data());
   }
 };
@@ -194,7 +199,11 @@ struct Emulator::Impl {
 
   std::unique_ptr<httplib::Server> make_server();
   bool bind(httplib::Server& server);
-  void serve(httplib::Server& server);
+  // With lifecycle_mutex held: a new bound server, marked serving (nullptr if it cannot bind).
+  httplib::Server* prepare_server();
+  void serve(httplib::Server& server);  // Runs the accept loop, then marks the end of serving.
+  void stop_serving();                  // With lifecycle_mutex held. Idempotent.
+  bool is_serving();
   bool wait_unless_stopping(std::chrono::milliseconds duration);
 
   void handle(const httplib::Request& request, httplib::Response& response);
@@ -225,8 +234,7 @@ struct Emulator::Impl {
 
   struct PendingFault {
     Route route;
-    Fault fault;
-    int remaining;
+    Fault fault;  // fault.count: the requests it still applies to.
   };
   std::mutex faults_mutex;
   std::deque<PendingFault> faults;  // In the order added; kAny entries interleave with the rest.
@@ -236,7 +244,8 @@ struct Emulator::Impl {
   std::atomic<std::size_t> received{0};
 };
 
-Emulator::Impl::Impl(Options opts) : options(std::move(opts)), store(options.application_id, options.seed) {
+Emulator::Impl::Impl(Options opts)
+    : options(std::move(opts)), store(options.application_id, options.seed) {
   if (!detail::is_object_id(options.application_id)) {
     throw std::invalid_argument("application_id must be 24 hexadecimal characters");
   }
@@ -283,13 +292,15 @@ std::unique_ptr<httplib::Server> Emulator::Impl::make_server() {
   result->set_error_handler(httplib::Server::HandlerWithResponse(
       [](const httplib::Request&, httplib::Response& response) {
         if (response.has_header("Content-Type")) return httplib::Server::HandlerResponse::Unhandled;
-        send(response, detail::error_reply(response.status, detail::error_type_for_status(response.status),
-                                           detail::reason_phrase(response.status)));
+        send(response,
+             detail::error_reply(response.status, detail::error_type_for_status(response.status),
+                                 detail::reason_phrase(response.status)));
         return httplib::Server::HandlerResponse::Handled;
       }));
-  result->set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
-    send(response, detail::error_reply(500, "InternalServerError", "Internal Server Error"));
-  });
+  result->set_exception_handler(
+      [](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
+        send(response, detail::error_reply(500, "InternalServerError", "Internal Server Error"));
+      });
   return result;
 }
 
@@ -319,8 +330,7 @@ bool Emulator::Impl::wait_unless_stopping(std::chrono::milliseconds duration) {
   return !state_changed.wait_for(lock, duration, [this] { return stopping; });
 }
 
-// ---- requests ------------------------------------------------------------------------------------
-
+// ---- requests ----------------------------------------------------------------------------------
 void Emulator::Impl::record(const httplib::Request& request) {
   ++received;
   if (options.max_recorded_requests == 0) return;
@@ -339,8 +349,8 @@ std::optional<Fault> Emulator::Impl::take_fault(Route route) {
     return pending.route == Route::kAny || pending.route == route;
   });
   if (it == faults.end()) return std::nullopt;
-  Fault fault = it->fault;
-  if (--it->remaining == 0) faults.erase(it);
+  const Fault fault = it->fault;
+  if (--it->fault.count == 0) faults.erase(it);
   return fault;
 }
 
@@ -361,7 +371,8 @@ void Emulator::Impl::handle(const httplib::Request& request, httplib::Response& 
 bool Emulator::Impl::authorized(const httplib::Request& request) const {
   static constexpr std::string_view kScheme = "Bearer ";
   const std::string value = request.get_header_value("Authorization");
-  return value.size() > kScheme.size() && detail::iequals(std::string_view(value).substr(0, kScheme.size()), kScheme) &&
+  return value.size() > kScheme.size() &&
+         detail::iequals(std::string_view(value).substr(0, kScheme.size()), kScheme) &&
          std::string_view(value).substr(kScheme.size()) == options.token;
 }
 
@@ -382,50 +393,39 @@ Reply Emulator::Impl::execute(const Target& target, const httplib::Request& requ
   switch (target.route) {
     case Route::kList: {
       detail::ListQuery query;
-      if (auto error = detail::parse_list_query(request.params, &query)) return detail::validation_error(*error);
+      if (auto error = detail::parse_list_query(request.params, &query))
+        return detail::validation_error(*error);
       return store.list(query);
     }
     case Route::kCreate: {
       detail::UserInput input;
-      if (auto error = parse_body(detail::BodySchema::kPost, &input)) return detail::validation_error(*error);
+      if (auto error = parse_body(detail::BodySchema::kPost, &input))
+        return detail::validation_error(*error);
       return store.create(input);
     }
-    case Route::kGet:
-      return store.get(*target.user_id);
+    case Route::kGet: return store.get(*target.user_id);
     case Route::kUpdate: {
       detail::UserInput input;
-      if (auto error = parse_body(detail::BodySchema::kPatch, &input)) return detail::validation_error(*error);
+      if (auto error = parse_body(detail::BodySchema::kPatch, &input))
+        return detail::validation_error(*error);
       return store.update(*target.user_id, input);
     }
-    case Route::kDelete:
-      return store.remove(*target.user_id);
-    case Route::kAny:
-      break;
+    case Route::kDelete: return store.remove(*target.user_id);
+    case Route::kAny: break;
   }
   return detail::not_found("Route was not found");  // Unreachable: match_target sets a route.
 }
 
-// ---- faults --------------------------------------------------------------------------------------
-
-void Emulator::Impl::inject(const Fault& fault, const Target& target, const httplib::Request& request,
-                            httplib::Response& response) {
+// ---- faults ------------------------------------------------------------------------------------
+void Emulator::Impl::inject(const Fault& fault, const Target& target,
+                            const httplib::Request& request, httplib::Response& response) {
   using Kind = Fault::Kind;
   switch (fault.kind) {
-    case Kind::kStatus:
-      send(response, status_fault_reply(fault));
-      return;
-    case Kind::kHtmlBody:
-      send(response, html_fault_reply());
-      return;
-    case Kind::kWrongTypes:
-      send(response, wrong_types_reply(target.route));
-      return;
-    case Kind::kEmpty200:
-      send(response, Reply{200, "", detail::kJsonContentType, {}});
-      return;
-    case Kind::kCloseBeforeResponse:
-      drop(request, response);
-      return;
+    case Kind::kStatus: send(response, status_fault_reply(fault)); return;
+    case Kind::kHtmlBody: send(response, html_fault_reply()); return;
+    case Kind::kWrongTypes: send(response, wrong_types_reply(target.route)); return;
+    case Kind::kEmpty200: send(response, Reply{200, "", detail::kJsonContentType, {}}); return;
+    case Kind::kCloseBeforeResponse: drop(request, response); return;
     case Kind::kApplyThenDrop:
       execute(target, request);
       drop(request, response);
@@ -480,14 +480,14 @@ void Emulator::Impl::inject(const Fault& fault, const Target& target, const http
 }
 
 void Emulator::Impl::stream(httplib::Response& response, const Reply& reply, StreamedBody body) {
-  response.status = reply.status;
-  for (const auto& [name, value] : reply.headers) response.set_header(name, value);
+  set_head(response, reply);
   const std::size_t size = body.size();
   // cpp-httplib sends the status line and headers (Content-Length: size) before it calls the
   // provider; a provider that returns false makes it close the connection at once.
   response.set_content_provider(
       size, reply.content_type,
-      [this, body = std::move(body)](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+      [this, body = std::move(body)](std::size_t offset, std::size_t length,
+                                     httplib::DataSink& sink) {
         if (offset >= body.close_at) return false;
         if (offset > 0 && body.pause.count() > 0 && !wait_unless_stopping(body.pause)) return false;
         return body.write(offset, std::min({length, body.piece, body.close_at - offset}), sink);
@@ -501,82 +501,89 @@ void Emulator::Impl::drop(const httplib::Request& request, httplib::Response& re
                                 [](std::size_t, std::size_t, httplib::DataSink&) { return false; });
 }
 
-// ---- Emulator ------------------------------------------------------------------------------------
-
+// ---- Emulator ----------------------------------------------------------------------------------
 Emulator::Emulator(Options options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 
-Emulator::~Emulator() { stop(); }
+Emulator::~Emulator() {
+  stop();
+}
+
+httplib::Server* Emulator::Impl::prepare_server() {
+  std::unique_ptr<httplib::Server> created = make_server();
+  if (!created || !bind(*created)) return nullptr;
+  if (thread.joinable()) thread.join();  // The thread of a previous start(), already finished.
+  server = std::move(created);
+  std::lock_guard lock(state_mutex);
+  serving = true;
+  stopping = false;
+  return server.get();
+}
+
+void Emulator::Impl::stop_serving() {
+  std::unique_lock lock(state_mutex);
+  stopping = true;
+  state_changed.notify_all();
+  // cpp-httplib's stop() does nothing until the accept loop runs, so it is repeated until it
+  // met a running server (this covers a listen_blocking() that has not reached its loop yet).
+  bool stop_delivered = false;
+  while (serving) {
+    if (!stop_delivered) {
+      lock.unlock();
+      stop_delivered = server->is_running();
+      server->stop();
+      lock.lock();
+    }
+    state_changed.wait_for(lock, std::chrono::milliseconds(10), [this] { return !serving; });
+  }
+  lock.unlock();
+  if (thread.joinable()) thread.join();
+}
+
+bool Emulator::Impl::is_serving() {
+  std::lock_guard lock(state_mutex);
+  return serving;
+}
 
 bool Emulator::start() {
   std::lock_guard lifecycle(impl_->lifecycle_mutex);
-  {
-    std::lock_guard lock(impl_->state_mutex);
-    if (impl_->serving) return true;
-  }
-  if (impl_->thread.joinable()) impl_->thread.join();
-  std::unique_ptr<httplib::Server> server = impl_->make_server();
-  if (!server || !impl_->bind(*server)) return false;
-  {
-    std::lock_guard lock(impl_->state_mutex);
-    impl_->serving = true;
-    impl_->stopping = false;
-  }
-  impl_->server = std::move(server);
-  impl_->thread = std::thread([impl = impl_.get(), server_ptr = impl_->server.get()] { impl->serve(*server_ptr); });
+  if (impl_->is_serving()) return true;
+  httplib::Server* server = impl_->prepare_server();
+  if (server == nullptr) return false;
+  impl_->thread = std::thread([impl = impl_.get(), server] { impl->serve(*server); });
 
   // cpp-httplib 0.11.4 has no wait_until_ready(): the socket already listens (connections queue
   // in the backlog), and is_running() turns true when the accept loop starts.
   const auto deadline = std::chrono::steady_clock::now() + kStartTimeout;
-  while (!impl_->server->is_running()) {
-    {
-      std::lock_guard lock(impl_->state_mutex);
-      if (!impl_->serving) break;  // listen_after_bind() failed.
-    }
-    if (std::chrono::steady_clock::now() > deadline) break;
+  while (!server->is_running() && impl_->is_serving() &&
+         std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
-  if (impl_->server->is_running()) return true;
-  impl_->server->stop();
-  impl_->thread.join();
+  if (server->is_running()) return true;
+  impl_->stop_serving();  // listen_after_bind() failed or never started.
   return false;
 }
 
 void Emulator::stop() {
   std::lock_guard lifecycle(impl_->lifecycle_mutex);
-  std::unique_lock lock(impl_->state_mutex);
-  impl_->stopping = true;
-  impl_->state_changed.notify_all();
-  // cpp-httplib's stop() does nothing until the accept loop runs, so repeat it until serve()
-  // reports the end (this covers a listen_blocking() that has not reached its loop yet).
-  while (impl_->serving) {
-    lock.unlock();
-    impl_->server->stop();
-    lock.lock();
-    impl_->state_changed.wait_for(lock, std::chrono::milliseconds(10), [this] { return !impl_->serving; });
-  }
-  lock.unlock();
-  if (impl_->thread.joinable()) impl_->thread.join();
+  impl_->stop_serving();
 }
 
 bool Emulator::listen_blocking() {
   httplib::Server* server = nullptr;
   {
     std::lock_guard lifecycle(impl_->lifecycle_mutex);
-    std::lock_guard lock(impl_->state_mutex);
-    if (impl_->serving) return false;
-    std::unique_ptr<httplib::Server> created = impl_->make_server();
-    if (!created || !impl_->bind(*created)) return false;
-    if (impl_->thread.joinable()) impl_->thread.join();
-    impl_->server = std::move(created);
-    impl_->serving = true;
-    impl_->stopping = false;
-    server = impl_->server.get();
+    if (impl_->is_serving()) return false;
+    server = impl_->prepare_server();
+    if (server == nullptr) return false;
   }
+  // stop() may run from here on: it waits for serve() to report the end.
   impl_->serve(*server);
   return true;
 }
 
-int Emulator::port() const { return impl_->bound_port; }
+int Emulator::port() const {
+  return impl_->bound_port;
+}
 
 std::string Emulator::base_url() const {
   std::string host = impl_->options.host;
@@ -591,15 +598,24 @@ std::string Emulator::base_url() const {
   return scheme + host + ":" + std::to_string(port());
 }
 
-const std::string& Emulator::application_id() const { return impl_->options.application_id; }
+const std::string& Emulator::application_id() const {
+  return impl_->options.application_id;
+}
 
-const std::string& Emulator::token() const { return impl_->options.token; }
+const std::string& Emulator::token() const {
+  return impl_->options.token;
+}
 
-std::size_t Emulator::user_count() const { return impl_->store.user_count(); }
+std::size_t Emulator::user_count() const {
+  return impl_->store.user_count();
+}
 
-std::vector<Group> Emulator::groups() const { return impl_->store.groups(); }
+std::vector<Group> Emulator::groups() const {
+  return impl_->store.groups();
+}
 
-std::string Emulator::add_group(const std::string& name, const std::optional<std::string>& parent_id) {
+std::string Emulator::add_group(const std::string& name,
+                                const std::optional<std::string>& parent_id) {
   return impl_->store.add_group(name, parent_id);
 }
 
@@ -610,8 +626,7 @@ std::vector<std::string> Emulator::find_by_email(const std::string& email) const
 void Emulator::add_fault(Route route, Fault fault) {
   if (fault.count <= 0) return;
   std::lock_guard lock(impl_->faults_mutex);
-  const int count = fault.count;
-  impl_->faults.push_back({route, std::move(fault), count});
+  impl_->faults.push_back({route, std::move(fault)});
 }
 
 void Emulator::clear_faults() {
@@ -629,6 +644,8 @@ void Emulator::clear_requests() {
   impl_->recorded.clear();
 }
 
-std::size_t Emulator::request_count() const { return impl_->received; }
+std::size_t Emulator::request_count() const {
+  return impl_->received;
+}
 
 }  // namespace losant::emulator

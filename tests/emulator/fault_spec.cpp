@@ -34,7 +34,8 @@ constexpr std::array<std::pair<std::string_view, Fault::Kind>, 11> kKinds{{
 }};
 
 template <typename T, std::size_t N>
-std::optional<T> lookup(const std::array<std::pair<std::string_view, T>, N>& table, std::string_view name) {
+std::optional<T> lookup(const std::array<std::pair<std::string_view, T>, N>& table,
+                        std::string_view name) {
   for (const auto& [key, value] : table) {
     if (key == name) return value;
   }
@@ -60,7 +61,8 @@ std::optional<std::chrono::milliseconds> parse_duration(std::string_view text) {
     factor = 1000;
   }
   const auto value = parse_integer<long long>(text);
-  if (!value || *value < 0 || *value > std::numeric_limits<long long>::max() / factor) return std::nullopt;
+  if (!value || *value < 0 || *value > std::numeric_limits<long long>::max() / factor)
+    return std::nullopt;
   return std::chrono::milliseconds(*value * factor);
 }
 
@@ -72,7 +74,8 @@ std::optional<FaultSpec> fail(std::string* error, std::string message) {
 // Applies one `key=value` option to @p fault; returns the error message or nothing.
 std::optional<std::string> apply_option(std::string_view option, Fault* fault) {
   const std::size_t equals = option.find('=');
-  if (equals == std::string_view::npos) return "option \"" + std::string(option) + "\" is not key=value";
+  if (equals == std::string_view::npos)
+    return "option \"" + std::string(option) + "\" is not key=value";
   const std::string_view key = option.substr(0, equals);
   const std::string_view value = option.substr(equals + 1);
   const std::string bad_value = "bad value \"" + std::string(value) + "\" for " + std::string(key);
@@ -105,7 +108,8 @@ std::optional<std::string> apply_option(std::string_view option, Fault* fault) {
 
 std::optional<FaultSpec> parse_fault_spec(std::string_view text, std::string* error) {
   const std::size_t route_end = text.find(':');
-  if (route_end == std::string_view::npos) return fail(error, "expected ROUTE:KIND[:key=value,...]");
+  if (route_end == std::string_view::npos)
+    return fail(error, "expected ROUTE:KIND[:key=value,...]");
   FaultSpec spec;
   const auto route = lookup(kRoutes, text.substr(0, route_end));
   if (!route) {
@@ -126,7 +130,8 @@ std::optional<FaultSpec> parse_fault_spec(std::string_view text, std::string* er
   text.remove_prefix(kind_end + 1);
   while (true) {
     const std::size_t comma = text.find(',');
-    if (auto message = apply_option(text.substr(0, comma), &spec.fault)) return fail(error, *message);
+    if (auto message = apply_option(text.substr(0, comma), &spec.fault))
+      return fail(error, *message);
     if (comma == std::string_view::npos) break;
     text.remove_prefix(comma + 1);
   }

@@ -79,7 +79,7 @@ std::optional<std::size_t> parse_size(std::string_view text) {
   return value;
 }
 
-// ---- list query ------------------------------------------------------------------------------
+// ---- list query --------------------------------------------------------------------------------
 
 // One parameter's value. A repeated parameter is an error, as Losant's query parser turns it into
 // an array that then fails validation; an empty value counts as absent ("blank or not provided").
@@ -96,39 +96,48 @@ ParamLookup lookup(const QueryParams& params, const std::string& name) {
   return {first->second, std::nullopt};
 }
 
-// ---- bodies -------------------------------------------------------------------------------------
+// ---- bodies ------------------------------------------------------------------------------------
 
 bool is_email_local_char(char c) {
-  static constexpr std::string_view kSpecials = ".!#$%&'*+/=?^_`{|}~-";
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || kSpecials.find(c) != std::string_view::npos;
+  static constexpr std::string_view kSpecials = "!#$%&'*+/=?^_`{|}~-";
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+         kSpecials.find(c) != std::string_view::npos;
+}
+
+// True when @p text is one or more dot-separated parts, each non-empty and accepted by @p part.
+template <typename Part>
+bool all_dot_parts(std::string_view text, Part part) {
+  while (true) {
+    const std::size_t dot = text.find('.');
+    const std::string_view piece = text.substr(0, dot);
+    if (piece.empty() || !part(piece)) return false;
+    if (dot == std::string_view::npos) return true;
+    text.remove_prefix(dot + 1);
+  }
 }
 
 // The `email` format as JSON Schema validators (ajv's "full" mode) check it: a local part of
-// the RFC 5322 atom characters and dots, `@`, then DNS labels of letters, digits and inner
-// hyphens, each 1 to 63 characters.
+// dot-separated RFC 5322 atoms, `@`, then DNS labels of letters, digits and inner hyphens, each
+// 1 to 63 characters.
 bool is_email(std::string_view text) {
   const std::size_t at = text.find('@');
-  if (at == 0 || at == std::string_view::npos) return false;
-  const std::string_view local = text.substr(0, at);
-  if (!std::all_of(local.begin(), local.end(), is_email_local_char)) return false;
-  std::string_view domain = text.substr(at + 1);
-  while (true) {
-    const std::size_t dot = domain.find('.');
-    const std::string_view label = domain.substr(0, dot);
-    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
-    const bool label_ok = std::all_of(label.begin(), label.end(), [](char c) {
-      return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-';
-    });
-    if (!label_ok) return false;
-    if (dot == std::string_view::npos) return true;
-    domain = domain.substr(dot + 1);
-  }
+  if (at == std::string_view::npos) return false;
+  const auto atom = [](std::string_view piece) {
+    return std::all_of(piece.begin(), piece.end(), is_email_local_char);
+  };
+  const auto label = [](std::string_view piece) {
+    return piece.size() <= 63 && piece.front() != '-' && piece.back() != '-' &&
+           std::all_of(piece.begin(), piece.end(), [](char c) {
+             return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-';
+           });
+  };
+  return all_dot_parts(text.substr(0, at), atom) && all_dot_parts(text.substr(at + 1), label);
 }
 
 bool is_tag_key(std::string_view key) {
   return !key.empty() && key.size() <= 255 && std::all_of(key.begin(), key.end(), [](char c) {
-           return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
-         });
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
+  });
 }
 
 // Checks a string property; returns the Validation message or nothing.
@@ -140,7 +149,8 @@ std::optional<std::string> check_string(const std::string& name, const Json& val
     return name + " must be at least " + std::to_string(min_length) +
            (min_length == 1 ? " character" : " characters");
   }
-  if (length > max_length) return name + " must be at most " + std::to_string(max_length) + " characters";
+  if (length > max_length)
+    return name + " must be at most " + std::to_string(max_length) + " characters";
   return std::nullopt;
 }
 
@@ -155,7 +165,8 @@ std::optional<std::string> read_string(const Json& body, const char* name, std::
 
 std::optional<std::string> read_email(const Json& body, UserInput* input) {
   if (auto error = read_string(body, "email", 0, kMaxNameLength, &input->email)) return error;
-  if (input->email && !is_email(*input->email)) return std::string("email must be a valid email address");
+  if (input->email && !is_email(*input->email))
+    return std::string("email must be a valid email address");
   return std::nullopt;
 }
 
@@ -199,7 +210,8 @@ std::optional<std::string> read_group_ids(const Json& body, UserInput* input) {
     const Json& id = (*it)[i];
     const std::string name = "experienceGroupIds[" + std::to_string(i) + "]";
     if (!id.is_string()) return name + " must be a string";
-    if (!is_object_id(id.get_ref<const std::string&>())) return name + " must match ^[A-Fa-f\\d]{24}$";
+    if (!is_object_id(id.get_ref<const std::string&>()))
+      return name + " must match ^[A-Fa-f\\d]{24}$";
     std::string lower = to_lower(id.get_ref<const std::string&>());
     if (seen.insert(lower).second) ids.push_back(std::move(lower));
   }
@@ -210,9 +222,9 @@ std::optional<std::string> read_group_ids(const Json& body, UserInput* input) {
 }  // namespace
 
 std::optional<std::string> parse_list_query(const QueryParams& params, ListQuery* query) {
-  static const std::array<std::string, 8> kNames{"sortField", "sortDirection", "page", "perPage",
-                                                  "filterField", "filter", "experienceGroupId",
-                                                  "includeAncestorGroups"};
+  static const std::array<std::string, 8> kNames{
+      "sortField",         "sortDirection",        "page", "perPage", "filterField", "filter",
+      "experienceGroupId", "includeAncestorGroups"};
   std::array<std::optional<std::string>, kNames.size()> values;
   for (std::size_t i = 0; i < kNames.size(); ++i) {
     ParamLookup found = lookup(params, kNames[i]);
@@ -276,12 +288,14 @@ std::optional<std::string> parse_list_query(const QueryParams& params, ListQuery
 
 std::optional<std::string> parse_user_input(std::string_view body, BodySchema schema,
                                             UserInput* input) {
-  Json json = body.empty() ? Json::object() : Json::parse(body, nullptr, /*allow_exceptions=*/false);
+  Json json =
+      body.empty() ? Json::object() : Json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded()) return std::string("Request body is not valid JSON");
   if (!json.is_object()) return std::string("Request body must be a JSON object");
 
   static constexpr std::array<std::string_view, 7> kProperties{
-      "email", "firstName", "lastName", "password", "tokenCutoff", "userTags", "experienceGroupIds"};
+      "email",       "firstName", "lastName",          "password",
+      "tokenCutoff", "userTags",  "experienceGroupIds"};
   for (const auto& [key, value] : json.items()) {
     if (std::find(kProperties.begin(), kProperties.end(), key) == kProperties.end()) {
       std::string message;
@@ -295,10 +309,12 @@ std::optional<std::string> parse_user_input(std::string_view body, BodySchema sc
     }
   }
   if (auto error = read_email(json, input)) return error;
-  if (auto error = read_string(json, "firstName", 0, kMaxNameLength, &input->first_name)) return error;
-  if (auto error = read_string(json, "lastName", 0, kMaxNameLength, &input->last_name)) return error;
-  if (auto error = read_string(json, "password", kMinPasswordLength, kMaxPasswordLength,
-                               &input->password)) {
+  if (auto error = read_string(json, "firstName", 0, kMaxNameLength, &input->first_name))
+    return error;
+  if (auto error = read_string(json, "lastName", 0, kMaxNameLength, &input->last_name))
+    return error;
+  if (auto error =
+          read_string(json, "password", kMinPasswordLength, kMaxPasswordLength, &input->password)) {
     return error;
   }
   if (auto error = read_token_cutoff(json, input)) return error;

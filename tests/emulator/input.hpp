@@ -32,10 +32,10 @@ enum class FilterField : std::uint8_t { kFirstName, kLastName, kEmail };
 
 /// Which users the `experienceGroupId` parameter keeps.
 enum class GroupFilter : std::uint8_t {
-  kNone,     ///< Parameter absent: every user.
-  kGroup,    ///< Members of `group_id` (and of its ancestors with `include_ancestors`).
-  kAnyGroup, ///< `any`: users in at least one group.
-  kNoGroup,  ///< `none`: users in no group.
+  kNone,      ///< Parameter absent: every user.
+  kGroup,     ///< Members of `group_id` (and of its ancestors with `include_ancestors`).
+  kAnyGroup,  ///< `any`: users in at least one group.
+  kNoGroup,   ///< `none`: users in no group.
 };
 
 /// A validated list request.
@@ -46,12 +46,12 @@ struct ListQuery {
   std::string sort_direction_name = "asc";  ///< As echoed in the response.
   std::size_t page = 0;
   std::size_t per_page = 100;
-  std::optional<FilterField> filter_field;      ///< Filtering applies only with both...
-  std::optional<std::string> filter;            ///< ...a field and a non-empty pattern.
-  std::optional<std::string> filter_field_name; ///< Echoed when given.
+  std::optional<FilterField> filter_field;       ///< Filtering applies only with both...
+  std::optional<std::string> filter;             ///< ...a field and a non-empty pattern.
+  std::optional<std::string> filter_field_name;  ///< Echoed when given.
   GroupFilter group_filter = GroupFilter::kNone;
-  std::string group_id;             ///< For GroupFilter::kGroup, lower case.
-  bool include_ancestors = false;   ///< `includeAncestorGroups=true`.
+  std::string group_id;            ///< For GroupFilter::kGroup, lower case.
+  bool include_ancestors = false;  ///< `includeAncestorGroups=true`.
 };
 
 /// The query parameters of a request, decoded (httplib::Params has this type).

@@ -1,8 +1,8 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 // losant-emulator: serves the Experience Users emulator until SIGINT or SIGTERM.
 
-#include <csignal>
 #include <charconv>
+#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -80,7 +80,8 @@ std::optional<std::string> parse_arguments(int argc, char** argv, Arguments* arg
     if (name == "--host") {
       options.host = value;
     } else if (name == "--port") {
-      if (!parse_number(value, &options.port) || options.port < 0 || options.port > 65535) return bad_value;
+      if (!parse_number(value, &options.port) || options.port < 0 || options.port > 65535)
+        return bad_value;
     } else if (name == "--seed-users") {
       if (!parse_number(value, &options.seed_users)) return bad_value;
     } else if (name == "--seed") {
@@ -119,7 +120,10 @@ int main(int argc, char** argv) {
   }
 
   // Block the stop signals before any thread exists, so that every thread inherits the mask and
-  // sigwait() below is the only place they are received.
+  // sigwait() below is the only place they are received. A shell starts background jobs with
+  // SIGINT ignored, and an ignored signal never reaches sigwait(): restore the default first.
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGINT);
@@ -130,8 +134,11 @@ int main(int argc, char** argv) {
     Emulator emulator(arguments.options);
     for (FaultSpec& spec : arguments.faults) emulator.add_fault(spec.route, std::move(spec.fault));
     if (!emulator.start()) {
-      std::cerr << "losant-emulator: cannot serve on " << arguments.options.host << ":" << arguments.options.port
-                << (arguments.options.tls_cert_path ? " (or cannot load the TLS certificate and key)" : "")
+      std::cerr << "losant-emulator: cannot serve on " << arguments.options.host << ":"
+                << arguments.options.port
+                << (arguments.options.tls_cert_path
+                        ? " (or cannot load the TLS certificate and key)"
+                        : "")
                 << '\n';
       return 1;
     }

@@ -80,9 +80,13 @@ Reply error_reply(int status, std::string_view type, std::string_view message) {
   return Reply{status, error_body(type, message), kJsonContentType, {}};
 }
 
-Reply validation_error(std::string_view message) { return error_reply(400, "Validation", message); }
+Reply validation_error(std::string_view message) {
+  return error_reply(400, "Validation", message);
+}
 
-Reply not_found(std::string_view message) { return error_reply(404, "NotFound", message); }
+Reply not_found(std::string_view message) {
+  return error_reply(404, "NotFound", message);
+}
 
 std::string_view error_type_for_status(int status) {
   const StatusInfo* info = find_status(status);

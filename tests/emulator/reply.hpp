@@ -14,9 +14,9 @@ inline constexpr const char* kJsonContentType = "application/json";
 
 /// What to answer: independent of the HTTP library so the store and the parsers stay plain.
 struct Reply {
-  int status = 200;                ///< HTTP status.
-  std::string body;                ///< Response body.
-  std::string content_type = kJsonContentType;  ///< Content-Type of the body.
+  int status = 200;                                          ///< HTTP status.
+  std::string body;                                          ///< Response body.
+  std::string content_type = kJsonContentType;               ///< Content-Type of the body.
   std::vector<std::pair<std::string, std::string>> headers;  ///< Extra response headers.
 };
 

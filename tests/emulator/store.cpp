@@ -19,13 +19,13 @@ constexpr Millis kGroupsCreated = 1464739200000;  // 2016-06-01T00:00:00.000Z
 
 // A few non-ASCII names on purpose: clients must round-trip UTF-8.
 constexpr std::string_view kFirstNames[] = {
-    "Ada",    "Alan",   "Barbara", "Chen",   "Dmitri", "Émile",  "Fatima", "Grace",
-    "Hiro",   "Ines",   "José",    "Kofi",   "Linus",  "Margaret", "Noor", "Olga",
-    "Priya",  "Quentin", "Renée",  "Sven",   "Tariq",  "Uma",    "Vera",   "Zoë"};
+    "Ada",   "Alan",    "Barbara", "Chen", "Dmitri", "Émile",    "Fatima", "Grace",
+    "Hiro",  "Ines",    "José",    "Kofi", "Linus",  "Margaret", "Noor",   "Olga",
+    "Priya", "Quentin", "Renée",   "Sven", "Tariq",  "Uma",      "Vera",   "Zoë"};
 constexpr std::string_view kLastNames[] = {
-    "Anderson", "Białek", "Chandra", "Dubois",  "Eriksen", "Fischer", "García",  "Hopper",
-    "Ito",      "Johnson", "Kowalski", "Lovelace", "Müller", "Nakamura", "O'Brien", "Petrov",
-    "Quinn",    "Rossi",  "Smith",   "Turing",  "Ueda",    "Varga",   "Williams", "Zhang"};
+    "Anderson", "Białek",  "Chandra",  "Dubois",   "Eriksen", "Fischer",  "García",   "Hopper",
+    "Ito",      "Johnson", "Kowalski", "Lovelace", "Müller",  "Nakamura", "O'Brien",  "Petrov",
+    "Quinn",    "Rossi",   "Smith",    "Turing",   "Ueda",    "Varga",    "Williams", "Zhang"};
 constexpr std::string_view kRoles[] = {"admin", "editor", "viewer", "operator"};
 constexpr std::string_view kRegions[] = {"amer", "emea", "apac"};
 constexpr std::string_view kPlans[] = {"free", "pro", "enterprise"};
@@ -36,22 +36,23 @@ struct SeedGroup {
   std::optional<std::uint32_t> parent;
 };
 constexpr SeedGroup kSeedGroups[] = {
-    {"Headquarters", std::nullopt},
-    {"Operations", 0},
-    {"Field Technicians", 1},
-    {"Engineering", 0},
+    {"Headquarters", std::nullopt}, {"Operations", 0}, {"Field Technicians", 1}, {"Engineering", 0},
     {"Contractors", std::nullopt},
 };
 constexpr std::uint32_t kSeedGroupCount = std::size(kSeedGroups);
 
-void append_hex(std::string& out, std::uint64_t value, int digits) {
+// Writes @p value as @p digits lower-case hex digits at @p out.
+void write_hex(char* out, std::uint64_t value, int digits) {
   static constexpr char kHex[] = "0123456789abcdef";
-  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
-    out.push_back(kHex[(value >> static_cast<unsigned>(shift)) & 0x0FU]);
+  for (int i = digits - 1; i >= 0; --i) {
+    out[i] = kHex[value & 0x0FU];
+    value >>= 4U;
   }
 }
 
-void append_unsigned(std::string& out, std::size_t value) { out += std::to_string(value); }
+void append_unsigned(std::string& out, std::size_t value) {
+  out += std::to_string(value);
+}
 
 // Three-way comparisons where a missing value sorts first, as MongoDB sorts missing fields.
 template <typename T>
@@ -60,14 +61,13 @@ int compare_optional(const std::optional<T>& a, const std::optional<T>& b) {
   return *a < *b ? -1 : (*b < *a ? 1 : 0);
 }
 
-int compare_values(Millis a, Millis b) { return a < b ? -1 : (b < a ? 1 : 0); }
-
-const std::optional<std::string>& field_text(FilterField field, const std::optional<std::string>& first,
-                                             const std::optional<std::string>& last) {
-  return field == FilterField::kFirstName ? first : last;
+int compare_values(Millis a, Millis b) {
+  return a < b ? -1 : (b < a ? 1 : 0);
 }
 
-std::uint64_t mixed(std::uint64_t value) { return splitmix64(value); }
+std::uint64_t mixed(std::uint64_t value) {
+  return splitmix64(value);
+}
 
 Reply email_exists(const std::string& email) {
   return error_reply(400, "AlreadyExists", "Email address \"" + email + "\" already exists");
@@ -77,18 +77,31 @@ Reply email_exists(const std::string& email) {
 
 Store::Store(std::string application_id, std::uint64_t seed)
     : application_id_(std::move(application_id)), seed_(seed), id_salt_(mixed(seed)) {
-  for (const SeedGroup& group : kSeedGroups) add_group_locked(std::string(group.name), group.parent);
+  for (const SeedGroup& group : kSeedGroups)
+    add_group_locked(std::string(group.name), group.parent);
+}
+
+std::size_t Store::IdHash::operator()(const Id& id) const {
+  return std::hash<std::string_view>()(view(id));
+}
+
+std::uint64_t Store::email_hash(std::string_view email) {
+  std::uint64_t hash = 0xCBF29CE484222325ULL;  // FNV-1a over the lower-cased bytes.
+  for (const char c : email) {
+    hash ^= static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    hash *= 0x100000001B3ULL;
+  }
+  return hash;
 }
 
 // ---- ids and generated data --------------------------------------------------------------------
 
-std::string Store::next_id(Millis time) {
+Store::Id Store::next_id(Millis time) {
   // Like a MongoDB ObjectId: 4 bytes of creation seconds, so that ids sort roughly by creation
   // date, then 8 bytes that are unique because they are a bijection (xor) of a sequence number.
-  std::string id;
-  id.reserve(24);
-  append_hex(id, static_cast<std::uint64_t>(std::max<Millis>(time, 0) / 1000), 8);
-  append_hex(id, next_sequence_++ ^ id_salt_, 16);
+  Id id;
+  write_hex(id.data(), static_cast<std::uint64_t>(std::max<Millis>(time, 0) / 1000), 8);
+  write_hex(id.data() + 8, next_sequence_++ ^ id_salt_, 16);
   return id;
 }
 
@@ -107,7 +120,7 @@ Store::User Store::generate_user(std::size_t number) {
   User user;
   user.creation_date = between(kSeedStart, kSeedEnd - 30 * kDay);
   user.id = next_id(user.creation_date);
-  std::array<char, 32> email{};
+  std::array<char, 40> email{};
   std::snprintf(email.data(), email.size(), "user%06zu@example.com", number);
   user.email = email.data();
   user.last_updated = between(user.creation_date, kSeedEnd);
@@ -115,18 +128,23 @@ Store::User Store::generate_user(std::size_t number) {
   if (below(4) != 0) user.last_login = between(user.creation_date, kSeedEnd);
   if (below(10) != 0) user.first_name = pick(kFirstNames);
   if (below(20) != 0) user.last_name = pick(kLastNames);
-  if (below(10) == 0) user.avatar_url = "https://avatars.example.com/" + user.id + ".png";
+  if (below(10) == 0)
+    user.avatar_url = "https://avatars.example.com/" + std::string(view(user.id)) + ".png";
   if (below(20) == 0) user.token_cutoff = between(user.creation_date, user.last_updated);
   if (below(10) < 3) {
-    user.tags.emplace("role", pick(kRoles));
-    if (below(2) == 0) user.tags.emplace("region", pick(kRegions));
-    if (below(3) == 0) user.tags.emplace("plan", pick(kPlans));
+    // Added in key order: Tags stays sorted.
+    const bool plan = below(3) == 0;
+    const bool region = below(2) == 0;
+    if (plan) user.tags.emplace_back("plan", pick(kPlans));
+    if (region) user.tags.emplace_back("region", pick(kRegions));
+    user.tags.emplace_back("role", pick(kRoles));
   }
   if (below(4) != 0) {
     const auto first = static_cast<std::uint32_t>(below(kSeedGroupCount));
     user.groups.push_back(first);
     if (below(3) == 0) {
-      const auto second = static_cast<std::uint32_t>((first + 1 + below(kSeedGroupCount - 1)) % kSeedGroupCount);
+      const auto second =
+          static_cast<std::uint32_t>((first + 1 + below(kSeedGroupCount - 1)) % kSeedGroupCount);
       user.groups.push_back(second);
     }
   }
@@ -136,15 +154,19 @@ Store::User Store::generate_user(std::size_t number) {
 void Store::seed_users(std::size_t count) {
   std::unique_lock lock(mutex_);
   users_.reserve(users_.size() + count);
-  users_by_email_.reserve(users_by_email_.size() + count);
+  slot_by_id_.reserve(slot_by_id_.size() + count);
+  slots_by_email_.reserve(slots_by_email_.size() + count);
   for (std::size_t i = 0; i < count; ++i) insert_locked(generate_user(seeded_count_++));
+  // Generated emails ascend with the user number, so the default sort's index costs one pass now
+  // instead of a full sort on the first list.
+  sorted_index(SortField::kEmail);
 }
 
-// ---- groups --------------------------------------------------------------------------------------
-
-std::uint32_t Store::add_group_locked(const std::string& name, std::optional<std::uint32_t> parent) {
+// ---- groups ------------------------------------------------------------------------------------
+std::uint32_t Store::add_group_locked(const std::string& name,
+                                      std::optional<std::uint32_t> parent) {
   GroupEntry entry;
-  entry.group.id = next_id(kGroupsCreated);
+  entry.group.id = std::string(view(next_id(kGroupsCreated)));
   entry.group.name = name;
   entry.parent = parent;
   if (parent) entry.group.parent_id = groups_[*parent].group.id;
@@ -168,7 +190,8 @@ std::vector<Group> Store::groups() const {
 
 std::string Store::add_group(const std::string& name, const std::optional<std::string>& parent_id) {
   const std::size_t length = utf8_length(name);
-  if (length < 1 || length > 255) throw std::invalid_argument("group name must have 1 to 255 characters");
+  if (length < 1 || length > 255)
+    throw std::invalid_argument("group name must have 1 to 255 characters");
   std::unique_lock lock(mutex_);
   std::optional<std::uint32_t> parent;
   if (parent_id) {
@@ -185,16 +208,76 @@ std::optional<Reply> Store::resolve_groups(const UserInput& input,
   for (const std::string& id : *input.group_ids) {
     const auto it = group_by_id_.find(id);
     if (it == group_by_id_.end()) {
-      return validation_error("experienceGroupIds: " + id + " is not an experience group of this application");
+      return validation_error("experienceGroupIds: " + id +
+                              " is not an experience group of this application");
     }
     groups->push_back(it->second);
   }
   return std::nullopt;
 }
 
-// ---- sorting -------------------------------------------------------------------------------------
+// ---- storage -----------------------------------------------------------------------------------
+Store::Slot Store::insert_locked(User user) {
+  Slot slot = 0;
+  if (free_slots_.empty()) {
+    slot = static_cast<Slot>(users_.size());
+    users_.push_back(std::move(user));
+  } else {
+    slot = free_slots_.back();
+    free_slots_.pop_back();
+    users_[slot] = std::move(user);
+  }
+  slot_by_id_.emplace(users_[slot].id, slot);
+  index_email(slot);
+  index_insert(slot);
+  return slot;
+}
 
-bool Store::less(SortField field, const User& a, const User& b) {
+void Store::erase_locked(Slot slot) {
+  index_erase(slot);
+  unindex_email(slot);
+  slot_by_id_.erase(users_[slot].id);
+  users_[slot] = User();  // Frees its strings; a zero id marks the slot free.
+  free_slots_.push_back(slot);
+}
+
+void Store::index_email(Slot slot) {
+  slots_by_email_.emplace(email_hash(users_[slot].email), slot);
+}
+
+void Store::unindex_email(Slot slot) {
+  const auto [first, last] = slots_by_email_.equal_range(email_hash(users_[slot].email));
+  for (auto it = first; it != last; ++it) {
+    if (it->second == slot) {
+      slots_by_email_.erase(it);
+      return;
+    }
+  }
+}
+
+std::optional<Store::Slot> Store::find_locked(std::string_view user_id) const {
+  if (user_id.size() != std::tuple_size_v<Id>) return std::nullopt;
+  Id id;
+  std::transform(user_id.begin(), user_id.end(), id.begin(), [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  });
+  const auto it = slot_by_id_.find(id);
+  if (it == slot_by_id_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<Store::Slot> Store::find_email_locked(std::string_view email) const {
+  const auto [first, last] = slots_by_email_.equal_range(email_hash(email));
+  for (auto it = first; it != last; ++it) {
+    if (iequals(users_[it->second].email, email)) return it->second;
+  }
+  return std::nullopt;
+}
+
+// ---- sorting -----------------------------------------------------------------------------------
+bool Store::less(SortField field, Slot slot_a, Slot slot_b) const {
+  const User& a = users_[slot_a];
+  const User& b = users_[slot_b];
   int order = 0;
   switch (field) {
     case SortField::kFirstName: order = compare_optional(a.first_name, b.first_name); break;
@@ -209,51 +292,53 @@ bool Store::less(SortField field, const User& a, const User& b) {
 }
 
 const Store::Index& Store::sorted_index(SortField field) const {
-  const auto slot = static_cast<std::size_t>(field);
+  const auto position = static_cast<std::size_t>(field);
   std::lock_guard guard(index_mutex_);
-  if (!index_built_[slot]) {
+  if (!index_built_[position]) {
     Index index;
-    index.reserve(users_.size());
-    for (const auto& entry : users_) index.push_back(&entry.second);
-    std::sort(index.begin(), index.end(),
-              [field](const User* a, const User* b) { return less(field, *a, *b); });
-    indexes_[slot] = std::move(index);
-    index_built_[slot] = true;
+    index.reserve(slot_by_id_.size());
+    for (Slot slot = 0; slot < users_.size(); ++slot) {
+      if (users_[slot].id != Id{}) index.push_back(slot);
+    }
+    const auto by_field = [this, field](Slot a, Slot b) { return less(field, a, b); };
+    if (!std::is_sorted(index.begin(), index.end(), by_field))
+      std::sort(index.begin(), index.end(), by_field);
+    indexes_[position] = std::move(index);
+    index_built_[position] = true;
   }
-  return indexes_[slot];
+  return indexes_[position];
 }
 
-void Store::index_insert(const User& user) {
-  for (std::size_t slot = 0; slot < kSortFieldCount; ++slot) {
-    if (!index_built_[slot]) continue;
-    const auto field = static_cast<SortField>(slot);
-    Index& index = indexes_[slot];
-    index.insert(std::upper_bound(index.begin(), index.end(), &user,
-                                  [field](const User* a, const User* b) { return less(field, *a, *b); }),
-                 &user);
+void Store::index_insert(Slot slot) {
+  for (std::size_t position = 0; position < kSortFieldCount; ++position) {
+    if (!index_built_[position]) continue;
+    const auto field = static_cast<SortField>(position);
+    Index& index = indexes_[position];
+    index.insert(std::upper_bound(index.begin(), index.end(), slot,
+                                  [this, field](Slot a, Slot b) { return less(field, a, b); }),
+                 slot);
   }
 }
 
-void Store::index_erase(const User& user) {
-  for (std::size_t slot = 0; slot < kSortFieldCount; ++slot) {
-    if (!index_built_[slot]) continue;
-    const auto field = static_cast<SortField>(slot);
-    Index& index = indexes_[slot];
+void Store::index_erase(Slot slot) {
+  for (std::size_t position = 0; position < kSortFieldCount; ++position) {
+    if (!index_built_[position]) continue;
+    const auto field = static_cast<SortField>(position);
+    Index& index = indexes_[position];
     // The order is total, so the user's position is exactly the lower bound of its own keys.
-    const auto it = std::lower_bound(index.begin(), index.end(), &user,
-                                     [field](const User* a, const User* b) { return less(field, *a, *b); });
-    if (it != index.end() && *it == &user) index.erase(it);
+    const auto it = std::lower_bound(index.begin(), index.end(), slot,
+                                     [this, field](Slot a, Slot b) { return less(field, a, b); });
+    if (it != index.end() && *it == slot) index.erase(it);
   }
 }
 
-// ---- JSON ----------------------------------------------------------------------------------------
-
+// ---- JSON --------------------------------------------------------------------------------------
 void Store::append_user_json(std::string& out, const User& user) const {
   // Ids and dates never need escaping; everything a client sent goes through append_json_string.
   out += "{\"id\":\"";
-  out += user.id;
+  out += view(user.id);
   out += "\",\"experienceUserId\":\"";
-  out += user.id;
+  out += view(user.id);
   out += "\",\"applicationId\":\"";
   out += application_id_;
   out += "\",\"creationDate\":\"";
@@ -288,13 +373,11 @@ void Store::append_user_json(std::string& out, const User& user) const {
     out += '"';
   }
   out += ",\"userTags\":{";
-  bool first = true;
-  for (const auto& [key, value] : user.tags) {
-    if (!first) out += ',';
-    first = false;
-    append_json_string(out, key);
+  for (std::size_t i = 0; i < user.tags.size(); ++i) {
+    if (i > 0) out += ',';
+    append_json_string(out, user.tags[i].first);
     out += ':';
-    append_json_string(out, value);
+    append_json_string(out, user.tags[i].second);
   }
   out += "},\"experienceGroups\":[";
   for (std::size_t i = 0; i < user.groups.size(); ++i) {
@@ -312,28 +395,17 @@ Reply Store::user_reply(int status, const User& user) const {
   return reply;
 }
 
-// ---- operations ----------------------------------------------------------------------------------
-
+// ---- operations --------------------------------------------------------------------------------
 std::size_t Store::user_count() const {
   std::shared_lock lock(mutex_);
-  return users_.size();
+  return slot_by_id_.size();
 }
 
 std::vector<std::string> Store::find_by_email(std::string_view email) const {
   std::shared_lock lock(mutex_);
-  const auto it = users_by_email_.find(to_lower(email));
-  if (it == users_by_email_.end()) return {};
-  return {it->second->id};
-}
-
-const Store::User* Store::find_locked(std::string_view user_id) const {
-  const auto it = users_.find(to_lower(user_id));
-  return it == users_.end() ? nullptr : &it->second;
-}
-
-Store::User* Store::find_locked(std::string_view user_id) {
-  const auto it = users_.find(to_lower(user_id));
-  return it == users_.end() ? nullptr : &it->second;
+  const std::optional<Slot> slot = find_email_locked(email);
+  if (!slot) return {};
+  return {std::string(view(users_[*slot].id))};
 }
 
 Reply Store::list(const ListQuery& query) const {
@@ -369,10 +441,15 @@ Reply Store::list(const ListQuery& query) const {
         break;
     }
     if (!text_filter) return true;
-    if (*query.filter_field == FilterField::kEmail) return glob_match(*query.filter, user.email);
-    // A user without the field never matches, not even `*` (like a regex on a missing field).
-    const auto& text = field_text(*query.filter_field, user.first_name, user.last_name);
-    return text && glob_match(*query.filter, *text);
+    switch (*query.filter_field) {
+      case FilterField::kEmail: return glob_match(*query.filter, user.email);
+      // A user without the field never matches, not even `*` (like a regex on a missing field).
+      case FilterField::kFirstName:
+        return user.first_name && glob_match(*query.filter, *user.first_name);
+      case FilterField::kLastName:
+        return user.last_name && glob_match(*query.filter, *user.last_name);
+    }
+    return false;
   };
 
   const Index& index = sorted_index(query.sort_field);
@@ -382,16 +459,17 @@ Reply Store::list(const ListQuery& query) const {
   const std::size_t first = query.page > std::numeric_limits<std::size_t>::max() / query.per_page
                                 ? std::numeric_limits<std::size_t>::max()
                                 : query.page * query.per_page;
-  std::vector<const User*> items;
+  std::vector<Slot> items;
   std::size_t total = 0;
   if (!text_filter && query.group_filter == GroupFilter::kNone) {
     total = index.size();
-    for (std::size_t i = first; i < total && items.size() < query.per_page; ++i) items.push_back(at(i));
+    for (std::size_t i = first; i < total && items.size() < query.per_page; ++i)
+      items.push_back(at(i));
   } else {
     for (std::size_t i = 0; i < index.size(); ++i) {
-      const User* user = at(i);
-      if (!matches(*user)) continue;
-      if (total >= first && items.size() < query.per_page) items.push_back(user);
+      const Slot slot = at(i);
+      if (!matches(users_[slot])) continue;
+      if (total >= first && items.size() < query.per_page) items.push_back(slot);
       ++total;
     }
   }
@@ -402,7 +480,7 @@ Reply Store::list(const ListQuery& query) const {
   body += "{\"items\":[";
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i > 0) body += ',';
-    append_user_json(body, *items[i]);
+    append_user_json(body, users_[items[i]]);
   }
   body += "],\"count\":";
   append_unsigned(body, items.size());
@@ -425,24 +503,17 @@ Reply Store::list(const ListQuery& query) const {
     append_json_string(body, *query.filter);
   }
   body += ",\"applicationId\":\"" + application_id_ + '"';
-  if (query.group_filter == GroupFilter::kGroup) body += ",\"experienceGroupId\":\"" + query.group_id + '"';
+  if (query.group_filter == GroupFilter::kGroup)
+    body += ",\"experienceGroupId\":\"" + query.group_id + '"';
   body += '}';
   return reply;
 }
 
 Reply Store::get(std::string_view user_id) const {
   std::shared_lock lock(mutex_);
-  const User* user = find_locked(user_id);
-  if (user == nullptr) return not_found("Experience User was not found");
-  return user_reply(200, *user);
-}
-
-const Store::User& Store::insert_locked(User user) {
-  std::string email_key = to_lower(user.email);
-  auto& stored = users_.emplace(user.id, std::move(user)).first->second;
-  users_by_email_.emplace(std::move(email_key), &stored);
-  index_insert(stored);
-  return stored;
+  const std::optional<Slot> slot = find_locked(user_id);
+  if (!slot) return not_found("Experience User was not found");
+  return user_reply(200, users_[*slot]);
 }
 
 void Store::apply(const UserInput& input, std::vector<std::uint32_t> groups, User* user) {
@@ -451,7 +522,7 @@ void Store::apply(const UserInput& input, std::vector<std::uint32_t> groups, Use
   if (input.first_name) user->first_name = *input.first_name;
   if (input.last_name) user->last_name = *input.last_name;
   if (input.token_cutoff) user->token_cutoff = *input.token_cutoff;
-  if (input.user_tags) user->tags = *input.user_tags;
+  if (input.user_tags) user->tags.assign(input.user_tags->begin(), input.user_tags->end());
   if (input.group_ids) user->groups = std::move(groups);
 }
 
@@ -459,7 +530,7 @@ Reply Store::create(const UserInput& input) {
   std::unique_lock lock(mutex_);
   std::vector<std::uint32_t> groups;
   if (auto error = resolve_groups(input, &groups)) return *error;
-  if (users_by_email_.count(to_lower(*input.email)) != 0) return email_exists(*input.email);
+  if (find_email_locked(*input.email)) return email_exists(*input.email);
 
   const Millis now = now_millis();
   User user;
@@ -468,45 +539,40 @@ Reply Store::create(const UserInput& input) {
   user.last_updated = now;
   user.password_last_updated = now;
   apply(input, std::move(groups), &user);
-  return user_reply(201, insert_locked(std::move(user)));
+  return user_reply(201, users_[insert_locked(std::move(user))]);
 }
 
 Reply Store::update(std::string_view user_id, const UserInput& input) {
   std::unique_lock lock(mutex_);
-  User* user = find_locked(user_id);
-  if (user == nullptr) return not_found("Experience User was not found");
+  const std::optional<Slot> slot = find_locked(user_id);
+  if (!slot) return not_found("Experience User was not found");
   std::vector<std::uint32_t> groups;
   if (auto error = resolve_groups(input, &groups)) return *error;
-  const std::string old_key = to_lower(user->email);
   if (input.email) {
-    const auto owner = users_by_email_.find(to_lower(*input.email));
-    if (owner != users_by_email_.end() && owner->second != user) return email_exists(*input.email);
+    const std::optional<Slot> owner = find_email_locked(*input.email);
+    if (owner && *owner != *slot) return email_exists(*input.email);
   }
 
-  index_erase(*user);  // Before the keys change: the index is found by the old keys.
-  apply(input, std::move(groups), user);
+  // Out of the indexes while the keys change: they are found by their current keys.
+  index_erase(*slot);
+  unindex_email(*slot);
+  User& user = users_[*slot];
+  apply(input, std::move(groups), &user);
   // Strictly later than the previous value even within one millisecond, so that a client can
   // always observe that an update happened.
   const Millis now = now_millis();
-  user->last_updated = std::max(now, user->last_updated + 1);
-  if (input.password) user->password_last_updated = std::max(now, user->password_last_updated + 1);
-  const std::string new_key = to_lower(user->email);
-  if (new_key != old_key) {
-    users_by_email_.erase(old_key);
-    users_by_email_.emplace(new_key, user);
-  }
-  index_insert(*user);
-  return user_reply(200, *user);
+  user.last_updated = std::max(now, user.last_updated + 1);
+  if (input.password) user.password_last_updated = std::max(now, user.password_last_updated + 1);
+  index_email(*slot);
+  index_insert(*slot);
+  return user_reply(200, user);
 }
 
 Reply Store::remove(std::string_view user_id) {
   std::unique_lock lock(mutex_);
-  const User* user = find_locked(user_id);
-  if (user == nullptr) return not_found("Experience User was not found");
-  index_erase(*user);
-  users_by_email_.erase(to_lower(user->email));
-  const std::string id = user->id;
-  users_.erase(id);
+  const std::optional<Slot> slot = find_locked(user_id);
+  if (!slot) return not_found("Experience User was not found");
+  erase_locked(*slot);
   return Reply{200, "{\"success\":true}", kJsonContentType, {}};
 }
 

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "emulator.hpp"
@@ -26,11 +27,13 @@ namespace losant::emulator::detail {
 /**
  * Users and groups behind one shared_mutex: lists and gets share it, writes take it alone.
  *
- * Lists must stay cheap with 100,000 users, so the store keeps, per sort field, the users in
- * ascending order (a descending list walks the same index backwards). An index is built on the
- * first list that needs it and then kept up to date by every write (binary search + insert/erase),
- * so no list re-sorts. The order is total (ties broken by id), which makes every sort stable and
- * deterministic and lets a write find a user's exact position in an index.
+ * Seeding 100,000 users must take well under a second, so users sit in one vector of slots and
+ * the lookup maps hold fixed-size keys (no per-user key strings). Lists must stay cheap too, so
+ * the store keeps, per sort field, the users in ascending order (a descending list walks the
+ * same index backwards). An index is built on the first list that needs it and then kept up to
+ * date by every write (binary search + insert/erase), so no list re-sorts. The order is total (ties
+ * broken by id), which makes every sort stable and deterministic and lets a write find a user's
+ * exact position in an index.
  */
 class Store {
  public:
@@ -57,8 +60,12 @@ class Store {
   Reply remove(std::string_view user_id);
 
  private:
+  using Slot = std::uint32_t;       // Position of a user in users_.
+  using Id = std::array<char, 24>;  // Lower-case hex; fixed size: no allocation.
+  using Tags = std::vector<std::pair<std::string, std::string>>;  // Sorted by key.
+
   struct User {
-    std::string id;  // Lower-case hex.
+    Id id{};  // All zero bytes: the slot is free.
     std::string email;
     std::optional<std::string> first_name;
     std::optional<std::string> last_name;
@@ -68,7 +75,7 @@ class Store {
     Millis password_last_updated = 0;
     std::optional<Millis> last_login;
     std::optional<Millis> token_cutoff;
-    std::map<std::string, std::string> tags;
+    Tags tags;
     std::vector<std::uint32_t> groups;  // Indices into groups_, in the order given.
   };
 
@@ -78,34 +85,50 @@ class Store {
     std::string json;                     // `{"id":...,"name":...,"parentId":...}`, precomputed.
   };
 
-  using Index = std::vector<const User*>;
+  struct IdHash {
+    std::size_t operator()(const Id& id) const;
+  };
 
-  static bool less(SortField field, const User& a, const User& b);
+  using Index = std::vector<Slot>;
 
-  std::string next_id(Millis time);  // ObjectId-like: creation seconds, then a unique sequence.
+  static std::string_view view(const Id& id) { return {id.data(), id.size()}; }
+  static std::uint64_t email_hash(std::string_view email);  // Ignores ASCII case.
+  bool less(SortField field, Slot a, Slot b) const;
+
+  Id next_id(Millis time);  // ObjectId-like: creation seconds, then a unique sequence.
   std::uint32_t add_group_locked(const std::string& name, std::optional<std::uint32_t> parent);
   User generate_user(std::size_t number);
-  std::optional<Reply> resolve_groups(const UserInput& input, std::vector<std::uint32_t>* groups) const;
-  const User& insert_locked(User user);
+  std::optional<Reply> resolve_groups(const UserInput& input,
+                                      std::vector<std::uint32_t>* groups) const;
   static void apply(const UserInput& input, std::vector<std::uint32_t> groups, User* user);
 
-  const Index& sorted_index(SortField field) const;  // Call with mutex_ held (shared is enough).
-  void index_insert(const User& user);                // Call with mutex_ held exclusively.
-  void index_erase(const User& user);                 // Call with mutex_ held exclusively.
-
+  // Call with mutex_ held exclusively.
+  Slot insert_locked(User user);
+  void erase_locked(Slot slot);
+  void index_email(Slot slot);
+  void unindex_email(Slot slot);
+  void index_insert(Slot slot);
+  void index_erase(Slot slot);
+  // Call with mutex_ held, shared is enough.
+  const Index& sorted_index(SortField field) const;
+  std::optional<Slot> find_locked(std::string_view user_id) const;
+  std::optional<Slot> find_email_locked(std::string_view email) const;
   void append_user_json(std::string& out, const User& user) const;
   Reply user_reply(int status, const User& user) const;
-  const User* find_locked(std::string_view user_id) const;
-  User* find_locked(std::string_view user_id);
 
   const std::string application_id_;
   const std::uint64_t seed_;
   const std::uint64_t id_salt_;  // Mixed into ids so that different seeds give different ids.
 
   mutable std::shared_mutex mutex_;
-  std::unordered_map<std::string, User> users_;          // By id. Nodes never move.
-  std::unordered_map<std::string, User*> users_by_email_;  // By lower-case email.
-  std::vector<GroupEntry> groups_;                         // Never shrinks: indices are stable.
+  // Users live in slots that never move relative to each other (the vector may reallocate, so
+  // everything refers to users by slot, never by pointer); a deleted user's slot is reused.
+  std::vector<User> users_;
+  std::vector<Slot> free_slots_;
+  std::unordered_map<Id, Slot, IdHash> slot_by_id_;
+  // By email_hash(): the key is the hash, so no email is copied; entries are checked with iequals.
+  std::unordered_multimap<std::uint64_t, Slot> slots_by_email_;
+  std::vector<GroupEntry> groups_;  // Never shrinks: indices are stable.
   std::unordered_map<std::string, std::uint32_t> group_by_id_;
   std::uint64_t next_sequence_ = 0;
   std::size_t seeded_count_ = 0;

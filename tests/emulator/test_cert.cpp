@@ -20,7 +20,7 @@
 namespace losant::emulator {
 namespace {
 
-constexpr long kValidBeforeNowSeconds = 60L * 60;             // Tolerates some clock skew.
+constexpr long kValidBeforeNowSeconds = 60L * 60;  // Tolerates some clock skew.
 constexpr long kValidAfterNowSeconds = 30L * 24 * 60 * 60;
 
 template <typename T, void (*Free)(T*)>
@@ -65,8 +65,9 @@ CertPtr make_certificate(EVP_PKEY* key) {
     return nullptr;
   }
   X509_NAME* name = X509_get_subject_name(cert.get());
-  if (X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("localhost"),
-                                 -1, -1, 0) != 1 ||
+  if (X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                                 reinterpret_cast<const unsigned char*>("localhost"), -1, -1,
+                                 0) != 1 ||
       X509_set_issuer_name(cert.get(), name) != 1) {
     return nullptr;
   }
@@ -117,7 +118,8 @@ bool write_test_certificate(const std::string& dir, std::string* cert_path, std:
     return PEM_write_PrivateKey(file, key.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1;
   };
   const auto write_cert = [&cert](FILE* file) { return PEM_write_X509(file, cert.get()) == 1; };
-  if (!write_file(key_file, 0600, write_key, error) || !write_file(cert_file, 0644, write_cert, error)) {
+  if (!write_file(key_file, 0600, write_key, error) ||
+      !write_file(cert_file, 0644, write_cert, error)) {
     return false;
   }
   if (cert_path != nullptr) *cert_path = cert_file;

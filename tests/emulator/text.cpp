@@ -13,9 +13,13 @@ constexpr Millis kMillisPerMinute = 60 * kMillisPerSecond;
 constexpr Millis kMillisPerHour = 60 * kMillisPerMinute;
 constexpr Millis kMillisPerDay = 24 * kMillisPerHour;
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char ascii_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Days since 1970-01-01 of a proleptic Gregorian date, and back (Howard Hinnant's algorithms,
 // valid for every date the emulator handles, negative days included).
@@ -40,11 +44,13 @@ CivilDate civil_from_days(std::int64_t days) {
   const auto day_of_era = static_cast<unsigned>(days - era * 146097);
   const unsigned year_of_era =
       (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const unsigned day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const unsigned day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
   const unsigned mp = (5 * day_of_year + 2) / 153;
   const unsigned day = day_of_year - (153 * mp + 2) / 5 + 1;
   const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t year = static_cast<std::int64_t>(year_of_era) + era * 400 + (month <= 2 ? 1 : 0);
+  const std::int64_t year =
+      static_cast<std::int64_t>(year_of_era) + era * 400 + (month <= 2 ? 1 : 0);
   return {year, month, day};
 }
 
@@ -99,9 +105,9 @@ std::string to_lower(std::string_view text) {
 }
 
 bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(),
-                    [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return ascii_lower(x) == ascii_lower(y);
+         });
 }
 
 std::size_t utf8_length(std::string_view text) {
@@ -179,9 +185,8 @@ std::optional<Millis> parse_timestamp(std::string_view text) {
   unsigned second = 0;
   if (!read_digits(text, 0, 4, &year) || text.size() < 20 || text[4] != '-' ||
       !read_digits(text, 5, 2, &month) || text[7] != '-' || !read_digits(text, 8, 2, &day) ||
-      (text[10] != 'T' && text[10] != 't') || !read_digits(text, 11, 2, &hour) ||
-      text[13] != ':' || !read_digits(text, 14, 2, &minute) || text[16] != ':' ||
-      !read_digits(text, 17, 2, &second)) {
+      (text[10] != 'T' && text[10] != 't') || !read_digits(text, 11, 2, &hour) || text[13] != ':' ||
+      !read_digits(text, 14, 2, &minute) || text[16] != ':' || !read_digits(text, 17, 2, &second)) {
     return std::nullopt;
   }
   // RFC 3339 allows a leap second (60); it simply rolls over into the next minute here.
@@ -212,8 +217,8 @@ std::optional<Millis> parse_timestamp(std::string_view text) {
         offset_hours > 23 || offset_minutes > 59) {
       return std::nullopt;
     }
-    offset = (text[pos] == '+' ? 1 : -1) *
-             (static_cast<Millis>(offset_hours) * kMillisPerHour + offset_minutes * kMillisPerMinute);
+    offset = (text[pos] == '+' ? 1 : -1) * (static_cast<Millis>(offset_hours) * kMillisPerHour +
+                                            offset_minutes * kMillisPerMinute);
     pos += 6;
   } else {
     return std::nullopt;
