@@ -1,6 +1,8 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 #include "validation.hpp"
 
+#include "losant/experience_users/validate.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -330,3 +332,20 @@ OptError validate_options(const ClientOptions& options) {
 }
 
 }  // namespace losant::experience_users::internal
+
+namespace losant::experience_users {
+
+std::optional<Error> validate(const ExperienceUserPost& body) {
+  return internal::validate_post(body);
+}
+std::optional<Error> validate(const ExperienceUserPatch& patch) {
+  return internal::validate_patch(patch);
+}
+std::optional<Error> validate(const ListQuery& query) {
+  return internal::validate_query(query);
+}
+bool is_valid_id(std::string_view id) noexcept {
+  return internal::is_object_id(id);
+}
+
+}  // namespace losant::experience_users

@@ -3,6 +3,7 @@
 /// Everything: include this one header to use the SDK.
 #pragma once
 
+#include "losant/experience_users/bulk.hpp"
 #include "losant/experience_users/client.hpp"
 #include "losant/experience_users/error.hpp"
 #include "losant/experience_users/json.hpp"
@@ -12,4 +13,5 @@
 #include "losant/experience_users/range.hpp"
 #include "losant/experience_users/result.hpp"
 #include "losant/experience_users/transport.hpp"
+#include "losant/experience_users/validate.hpp"
 #include "losant/experience_users/version.hpp"

@@ -5,7 +5,9 @@
 
 #include <memory>
 #include <string_view>
+#include <vector>
 
+#include "losant/experience_users/bulk.hpp"
 #include "losant/experience_users/models.hpp"
 #include "losant/experience_users/options.hpp"
 #include "losant/experience_users/query.hpp"
@@ -60,6 +62,29 @@ class ExperienceUsersClient {
   /// Creates a user (`POST`, 201). Retried only if the request certainly never left.
   Result<ExperienceUser> create(std::string_view application_id,
                                 const ExperienceUserPost& body) const;
+
+  /**
+   * Creates many users with bounded, adaptive concurrency over the shared connection pool, and
+   * returns one outcome per input, in input order. Never loses or duplicates a user: every
+   * input is validated first (invalid ones fail without a request); `AlreadyExists` means
+   * kSkipped; after an ambiguous failure (the request may have reached the server: a dropped
+   * connection, a timeout, a 5xx) the email is looked up before anything is sent again, so a
+   * user the server did create is reported kCreated with its id and never created twice.
+   * Throttling (429, 503) lowers the concurrency and honours `Retry-After`.
+   *
+   * @par Example
+   * @code
+   * BulkCreateOptions o;
+   * o.concurrency = 16;
+   * o.on_progress = [](const BulkProgress& p) { std::cerr << p.done << "/" << p.total << "\r"; };
+   * for (const BulkOutcome& r : client.create_many(app, users, o)) {
+   *   if (r.kind == BulkOutcomeKind::kFailed) std::cerr << r.email << ": " << r.error->to_string();
+   * }
+   * @endcode
+   */
+  std::vector<BulkOutcome> create_many(std::string_view application_id,
+                                       const std::vector<ExperienceUserPost>& users,
+                                       const BulkCreateOptions& options = {}) const;
 
   /// One user (`GET`).
   Result<ExperienceUser> get(std::string_view application_id, std::string_view user_id) const;
