@@ -215,6 +215,22 @@ struct ExperienceUsersClient::Impl {
     }
   }
 
+  // What every call checks first: the options, then the ids (the user id when given). Ids are
+  // validated here, before they can enter a path.
+  std::optional<Error> check(std::string_view application_id,
+                             std::optional<std::string_view> user_id = std::nullopt) const {
+    if (options_error) return options_error;
+    if (auto e = internal::validate_id("applicationId", application_id)) return e;
+    if (user_id) return internal::validate_id("experienceUserId", *user_id);
+    return std::nullopt;
+  }
+
+  // The path and default query of a call without list parameters.
+  static std::string target(std::string_view application_id, std::string_view user_id = {}) {
+    return internal::users_path(application_id, user_id) + "?" +
+           std::string(internal::kDefaultQuery);
+  }
+
   // Decodes a 2xx body; a body that is not the expected JSON is reported with its status.
   template <typename T, typename Decode>
   Result<T> decode(Result<HttpResponse> response, Decode&& decoder) const {
@@ -240,8 +256,7 @@ const ClientOptions& ExperienceUsersClient::options() const noexcept {
 
 Result<ExperienceUsers> ExperienceUsersClient::list(std::string_view application_id,
                                                     const ListQuery& query) const {
-  if (impl_->options_error) return *impl_->options_error;
-  if (auto e = internal::validate_id("applicationId", application_id)) return *e;
+  if (auto e = impl_->check(application_id)) return *e;
   if (auto e = internal::validate_query(query)) return *e;
   const std::string target =
       internal::users_path(application_id) + "?" + internal::list_query_string(query);
@@ -256,55 +271,43 @@ UserRange ExperienceUsersClient::list_all(std::string_view application_id, ListQ
 
 Result<ExperienceUser> ExperienceUsersClient::create(std::string_view application_id,
                                                      const ExperienceUserPost& body) const {
-  if (impl_->options_error) return *impl_->options_error;
-  if (auto e = internal::validate_id("applicationId", application_id)) return *e;
+  if (auto e = impl_->check(application_id)) return *e;
   if (auto e = internal::validate_post(body)) return *e;
-  const std::string target =
-      internal::users_path(application_id) + "?" + std::string(internal::kDefaultQuery);
+  // Not idempotent: repeated only when the request certainly never left (see should_retry).
   return impl_->decode<ExperienceUser>(
-      impl_->execute(HttpMethod::kPost, target, internal::encode_post(body), false,
-                     {body.password}),
+      impl_->execute(HttpMethod::kPost, Impl::target(application_id), internal::encode_post(body),
+                     false, {body.password}),
       internal::decode_user);
 }
 
 Result<ExperienceUser> ExperienceUsersClient::get(std::string_view application_id,
                                                   std::string_view user_id) const {
-  if (impl_->options_error) return *impl_->options_error;
-  if (auto e = internal::validate_id("applicationId", application_id)) return *e;
-  if (auto e = internal::validate_id("experienceUserId", user_id)) return *e;
-  const std::string target =
-      internal::users_path(application_id, user_id) + "?" + std::string(internal::kDefaultQuery);
-  return impl_->decode<ExperienceUser>(impl_->execute(HttpMethod::kGet, target, {}, true, {}),
-                                       internal::decode_user);
+  if (auto e = impl_->check(application_id, user_id)) return *e;
+  return impl_->decode<ExperienceUser>(
+      impl_->execute(HttpMethod::kGet, Impl::target(application_id, user_id), {}, true, {}),
+      internal::decode_user);
 }
 
 Result<ExperienceUser> ExperienceUsersClient::update(std::string_view application_id,
                                                      std::string_view user_id,
                                                      const ExperienceUserPatch& patch) const {
-  if (impl_->options_error) return *impl_->options_error;
-  if (auto e = internal::validate_id("applicationId", application_id)) return *e;
-  if (auto e = internal::validate_id("experienceUserId", user_id)) return *e;
+  if (auto e = impl_->check(application_id, user_id)) return *e;
   if (auto e = internal::validate_patch(patch)) return *e;
-  const std::string target =
-      internal::users_path(application_id, user_id) + "?" + std::string(internal::kDefaultQuery);
   std::vector<std::string_view> secrets;
   if (patch.password) secrets.push_back(*patch.password);
   // PATCH sets fields to given values, so repeating it is safe.
   return impl_->decode<ExperienceUser>(
-      impl_->execute(HttpMethod::kPatch, target, internal::encode_patch(patch), true,
-                     std::move(secrets)),
+      impl_->execute(HttpMethod::kPatch, Impl::target(application_id, user_id),
+                     internal::encode_patch(patch), true, std::move(secrets)),
       internal::decode_user);
 }
 
 Result<DeleteResult> ExperienceUsersClient::remove(std::string_view application_id,
                                                    std::string_view user_id) const {
-  if (impl_->options_error) return *impl_->options_error;
-  if (auto e = internal::validate_id("applicationId", application_id)) return *e;
-  if (auto e = internal::validate_id("experienceUserId", user_id)) return *e;
-  const std::string target =
-      internal::users_path(application_id, user_id) + "?" + std::string(internal::kDefaultQuery);
-  return impl_->decode<DeleteResult>(impl_->execute(HttpMethod::kDelete, target, {}, true, {}),
-                                     internal::decode_delete_result);
+  if (auto e = impl_->check(application_id, user_id)) return *e;
+  return impl_->decode<DeleteResult>(
+      impl_->execute(HttpMethod::kDelete, Impl::target(application_id, user_id), {}, true, {}),
+      internal::decode_delete_result);
 }
 
 }  // namespace losant::experience_users
