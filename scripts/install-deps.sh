@@ -7,7 +7,7 @@ packages=(
   cmake ninja-build g++ pkg-config git
   libcurl4-openssl-dev nlohmann-json3-dev libsimdjson-dev
   libgtest-dev libgmock-dev libcpp-httplib-dev libssl-dev openssl
-  libcli11-dev libbenchmark-dev
+  libcli11-dev libcsv-dev libbenchmark-dev
   clang libclang-rt-dev clang-format doxygen time
 )
 

@@ -15,8 +15,9 @@
 namespace losant_bench {
 
 /// The workloads, as named on the command line and in the result line.
-inline constexpr std::string_view kWorkloads[] = {"fetch-all-keep", "fetch-all-stream", "get-page",
-                                                  "create-seq", "create-16"};
+/// `create-many-16` (create_many() with 16 in flight) exists only in the SDK program.
+inline constexpr std::string_view kWorkloads[] = {
+    "fetch-all-keep", "fetch-all-stream", "get-page", "create-seq", "create-16", "create-many-16"};
 
 /// The command line of every workload program (same flags for the JS script).
 struct Args {
@@ -36,7 +37,8 @@ inline void usage(const char* program) {
   std::cerr << "usage: " << program
             << " --workload W --url http://127.0.0.1:PORT [--token T] [--app ID] [--users N]\n"
                "       [--per-page N] [--requests N] [--threads N] [--run-id ID]\n"
-               "workloads: fetch-all-keep fetch-all-stream get-page create-seq create-16\n";
+               "workloads: fetch-all-keep fetch-all-stream get-page create-seq create-16 "
+               "create-many-16\n";
 }
 
 /// Parses the command line; exits with status 2 on a mistake.

@@ -1,6 +1,7 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 #include "cli.hpp"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <exception>
@@ -12,11 +13,17 @@
 
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include "arguments.hpp"
 #include "exit_code.hpp"
+#include "export.hpp"
+#include "format.hpp"
+#include "import.hpp"
 #include "losant/experience_users.hpp"
 #include "output.hpp"
 #include "password_input.hpp"
+#include "terminal.hpp"
 #include "text.hpp"
 
 namespace losant::cli {
@@ -26,24 +33,27 @@ namespace eu = losant::experience_users;
 
 constexpr const char* kProgram = "losant-experience-users";
 
-enum class Command { kList, kGet, kCreate, kUpdate, kDelete };
+enum class Command { kList, kGet, kCreate, kUpdate, kDelete, kExport, kImport };
 
 // Everything the command line asked for, typed.
 struct Invocation {
   std::string base_url = eu::ClientOptions{}.base_url;
   std::string token;
   std::string application_id;
-  Format format = Format::kTable;
+  std::optional<Format> format;  // each command has its own default (resolve_format)
   std::optional<std::chrono::milliseconds> timeout;
   std::optional<std::string> ca_bundle_path;
   bool verbose = false;
 
   std::optional<Command> command;
+  std::string command_name;
   std::string user_id;             // get, update, delete
-  eu::ListQuery query;             // list
+  eu::ListQuery query;             // list, export
   eu::ExperienceUserPatch fields;  // create and update: only what was given
   bool password_from_stdin = false;
   bool password_on_command_line = false;
+  ExportOptions export_options;
+  ImportOptions import_options;
 };
 
 // ---- The command line ------------------------------------------------------------------------
@@ -62,9 +72,10 @@ void define_global_options(CLI::App& app, Invocation& in) {
       ->envname("LOSANT_APPLICATION_ID")
       ->type_name("ID")
       ->required();
-  add_enum_option(app, "--format", in.format, parse_format,
-                  std::array{Format::kTable, Format::kJson},
-                  "Output: aligned text for people, or one line of JSON for programs")
+  add_enum_option(app, "--format", in.format, parse_format, kAllFormats,
+                  "Output: table (people), json, csv or jsonl (programs); export writes jsonl, "
+                  "csv or json (default jsonl); for import, the input's format: csv or jsonl "
+                  "(default: csv for a .csv file, else jsonl)")
       ->default_str(std::string(to_string(Format::kTable)));
   add_seconds_option(app, "--timeout", in.timeout,
                      "Give up on the request after this long, retries included");
@@ -80,7 +91,10 @@ void define_global_options(CLI::App& app, Invocation& in) {
 CLI::App* add_command(CLI::App& app, Invocation& in, Command command, const std::string& name,
                       const std::string& description) {
   CLI::App* sub = app.add_subcommand(name, description);
-  sub->callback([&in, command] { in.command = command; });
+  sub->callback([&in, command, name] {
+    in.command = command;
+    in.command_name = name;
+  });
   return sub;
 }
 
@@ -90,28 +104,83 @@ void add_user_id(CLI::App& command, Invocation& in) {
       ->required();
 }
 
-void define_list(CLI::App& app, Invocation& in) {
-  CLI::App& list = *add_command(app, in, Command::kList, "list", "List one page of users");
-  eu::ListQuery& q = in.query;
-  add_enum_option(list, "--sort-field", q.sort_field, eu::parse_sort_field, eu::kAllSortFields,
+// The query options of list and export; only list shows one page of its choice.
+void define_query(CLI::App& command, eu::ListQuery& q, bool one_page) {
+  add_enum_option(command, "--sort-field", q.sort_field, eu::parse_sort_field, eu::kAllSortFields,
                   "Sort on this field (server default: email)");
-  add_enum_option(list, "--sort-direction", q.sort_direction, eu::parse_sort_direction,
+  add_enum_option(command, "--sort-direction", q.sort_direction, eu::parse_sort_direction,
                   eu::kAllSortDirections, "Sort direction (server default: asc)");
-  add_optional_option(list, "--page", q.page, "The page to show, counting from 0")->type_name("N");
-  add_optional_option(list, "--per-page", q.per_page, "Users per page, 1 to 1000")->type_name("N");
-  add_enum_option(list, "--filter-field", q.filter_field, eu::parse_filter_field,
+  if (one_page) {
+    add_optional_option(command, "--page", q.page, "The page to show, counting from 0")
+        ->type_name("N");
+    add_optional_option(command, "--per-page", q.per_page, "Users per page, 1 to 1000")
+        ->type_name("N");
+  } else {
+    add_optional_option(command, "--per-page", q.per_page,
+                        "Users fetched per request, 1 to 1000 (default 1000)")
+        ->type_name("N");
+  }
+  add_enum_option(command, "--filter-field", q.filter_field, eu::parse_filter_field,
                   eu::kAllFilterFields, "The field --filter applies to");
-  add_optional_option(list, "--filter", q.filter,
+  add_optional_option(command, "--filter", q.filter,
                       "Keep users whose --filter-field matches this glob, such as '*@example.com'")
       ->type_name("GLOB");
-  list.add_option_function<std::string>(
+  command
+      .add_option_function<std::string>(
           "--group",
           [&q](const std::string& text) { q.experience_group = eu::GroupFilter::parse(text); },
           "Keep members of this group, users in any group, or users in no group")
       ->type_name("ID|any|none");
-  list.add_flag_callback(
+  command.add_flag_callback(
       "--include-ancestor-groups", [&q] { q.include_ancestor_groups = true; },
       "With --group ID: also keep the members of the group's ancestors");
+}
+
+void define_export(CLI::App& app, Invocation& in) {
+  CLI::App& command =
+      *add_command(app, in, Command::kExport, "export",
+                   "Write every matching user to a file or stdout: JSON Lines (default), CSV or "
+                   "a JSON array");
+  define_query(command, in.query, /*one_page=*/false);
+  ExportOptions& o = in.export_options;
+  command.add_option("--out", o.out_path, "Write to this file (a new one gets mode 0600)")
+      ->type_name("FILE");
+  command
+      .add_option("--tag-columns", o.tag_columns,
+                  "CSV: give these tag keys a tag.KEY column of their own (the other tags stay "
+                  "in the tags column)")
+      ->type_name("KEY,...")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+}
+
+void define_import(CLI::App& app, Invocation& in) {
+  CLI::App& command =
+      *add_command(app, in, Command::kImport, "import",
+                   "Create the users of a CSV or JSON Lines file; users that exist are skipped");
+  ImportOptions& o = in.import_options;
+  const CLI::Validator readable(
+      [](std::string& path) { return path == "-" ? std::string() : CLI::ExistingFile(path); }, "",
+      "existing-file-or-stdin");
+  command.add_option("--in", o.in_path, "The file to read; - for stdin")
+      ->type_name("FILE")
+      ->required()
+      ->check(readable);
+  command.add_option("--concurrency", o.concurrency, "Create requests in flight at most")
+      ->type_name("N")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  command
+      .add_option("--report", o.report_path,
+                  "Write row,email,outcome,user_id,error for every record to this file")
+      ->type_name("FILE");
+  command
+      .add_option("--generate-passwords", o.passwords_path,
+                  "Give each record without a password a random one, written to this new file "
+                  "(mode 0600) before any user is created")
+      ->type_name("FILE")
+      ->check(CLI::NonexistentPath);
+  command.add_flag("--dry-run", o.dry_run, "Check every record; send nothing");
 }
 
 // The body options shared by create and update; create requires an email and a password.
@@ -145,7 +214,8 @@ void define_user_fields(CLI::App& command, Invocation& in, bool creating) {
 }
 
 void define_commands(CLI::App& app, Invocation& in) {
-  define_list(app, in);
+  define_query(*add_command(app, in, Command::kList, "list", "List one page of users"), in.query,
+               /*one_page=*/true);
   add_user_id(*add_command(app, in, Command::kGet, "get", "Show one user"), in);
 
   CLI::App& create = *add_command(app, in, Command::kCreate, "create", "Create a user");
@@ -157,6 +227,8 @@ void define_commands(CLI::App& app, Invocation& in) {
   define_user_fields(update, in, /*creating=*/false);
 
   add_user_id(*add_command(app, in, Command::kDelete, "delete", "Delete a user"), in);
+  define_export(app, in);
+  define_import(app, in);
 }
 
 std::string help_footer() {
@@ -166,7 +238,9 @@ std::string help_footer() {
          "Examples:\n"
          "  losant-experience-users list --sort-field lastLogin --sort-direction desc\n"
          "  printf '%s' \"$PASSWORD\" | losant-experience-users create --email a@example.com "
-         "--password-stdin\n\n" +
+         "--password-stdin\n"
+         "  losant-experience-users export --format csv --out users.csv\n"
+         "  losant-experience-users import --in users.csv --report report.csv\n\n" +
          exit_code_help() + "\nSee docs/cli.md for the full reference.";
 }
 
@@ -183,10 +257,6 @@ void define_command_line(CLI::App& app, Invocation& in) {
 }
 
 // ---- Running the command ---------------------------------------------------------------------
-
-void print_error(std::ostream& err, std::string_view message) {
-  err << "error: " << printable(message) << '\n';
-}
 
 std::string describe_attempt(const eu::LogRecord& record) {
   std::string line = "http: " + std::string(eu::to_string(record.method)) + " " + record.url;
@@ -249,6 +319,49 @@ eu::Result<eu::DeleteResult> confirmed(eu::Result<eu::DeleteResult> result) {
   return error;
 }
 
+// The formats a command accepts, its default first (import's default also depends on --in).
+std::vector<Format> accepted_formats(Command command) {
+  switch (command) {
+    case Command::kList:
+    case Command::kGet:
+    case Command::kCreate:
+    case Command::kUpdate: return {Format::kTable, Format::kJson, Format::kCsv, Format::kJsonl};
+    case Command::kDelete: return {Format::kTable, Format::kJson};
+    case Command::kExport: return {Format::kJsonl, Format::kCsv, Format::kJson};
+    case Command::kImport: return {Format::kCsv, Format::kJsonl};
+  }
+  return {};
+}
+
+bool has_csv_extension(const std::string& path) {
+  constexpr std::string_view kExtension = ".csv";
+  if (path.size() < kExtension.size()) return false;
+  return std::equal(kExtension.begin(), kExtension.end(), path.end() - kExtension.size(),
+                    [](char a, char b) { return a == (b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b); });
+}
+
+// Settles the command's format: its default when --format is not given; a usage error when the
+// command does not accept the one given.
+void resolve_format(Invocation& in) {
+  const std::vector<Format> accepted = accepted_formats(*in.command);
+  if (!in.format) {
+    const bool csv_input =
+        *in.command != Command::kImport || has_csv_extension(in.import_options.in_path);
+    in.format = csv_input ? accepted.front() : Format::kJsonl;
+  } else if (std::find(accepted.begin(), accepted.end(), *in.format) == accepted.end()) {
+    std::string names;
+    for (Format format : accepted) {
+      if (!names.empty()) names += '|';
+      names += to_string(format);
+    }
+    throw CLI::ValidationError("--format", std::string(to_string(*in.format)) +
+                                               " is not a format of " + in.command_name +
+                                               " (it takes " + names + ")");
+  }
+  in.export_options.format = *in.format;
+  in.import_options.format = *in.format;
+}
+
 ExitCode execute(Invocation& in, std::ostream& out, std::ostream& err) {
   if (in.password_on_command_line) {
     err << "warning: --password is visible to other users in the process list; prefer "
@@ -258,21 +371,25 @@ ExitCode execute(Invocation& in, std::ostream& out, std::ostream& err) {
 
   const eu::ExperienceUsersClient client(make_client_options(in, err));
   const std::string& app = in.application_id;
-  auto print_user = [&](const eu::ExperienceUser& user) { print(out, in.format, user); };
+  const Format format = *in.format;
+  auto print_user = [&](const eu::ExperienceUser& user) { print(out, format, user); };
   switch (*in.command) {
     case Command::kList:
-      return finish(client.list(app, in.query), err,
-                    [&](const eu::ExperienceUsers& page) { print(out, in.format, page); });
+      return finish(client.list(app, in.query), err, [&](const eu::ExperienceUsers& page) {
+        print(out, format, page,
+              format == Format::kTable ? output_width(STDOUT_FILENO) : std::nullopt);
+      });
     case Command::kGet: return finish(client.get(app, in.user_id), err, print_user);
     case Command::kCreate:
       return finish(client.create(app, to_post(std::move(in.fields))), err, print_user);
     case Command::kUpdate:
       return finish(client.update(app, in.user_id, in.fields), err, print_user);
     case Command::kDelete:
-      return finish(confirmed(client.remove(app, in.user_id)), err,
-                    [&](const eu::DeleteResult& result) {
-                      print_deleted(out, in.format, in.user_id, result);
-                    });
+      return finish(
+          confirmed(client.remove(app, in.user_id)), err,
+          [&](const eu::DeleteResult& result) { print_deleted(out, format, in.user_id, result); });
+    case Command::kExport: return run_export(client, app, in.query, in.export_options, out, err);
+    case Command::kImport: return run_import(client, app, in.import_options, out, err);
   }
   return ExitCode::kInternal;
 }
@@ -283,7 +400,10 @@ int run_or_throw(int argc, const char* const* argv) {
   define_command_line(app, in);
   try {
     app.parse(argc, argv);
-    if (!in.command) throw CLI::RequiredError("A command (list, get, create, update or delete)");
+    if (!in.command) {
+      throw CLI::RequiredError("A command (list, get, create, update, delete, export or import)");
+    }
+    resolve_format(in);
   } catch (const CLI::ParseError& e) {
     const ExitCode code = exit_code_for(e);
     if (code == ExitCode::kOk) {

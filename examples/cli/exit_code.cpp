@@ -10,16 +10,19 @@ namespace {
 
 namespace eu = losant::experience_users;
 
-constexpr std::array<std::pair<ExitCode, std::string_view>, 9> kMeanings{{
+constexpr std::array<std::pair<ExitCode, std::string_view>, 10> kMeanings{{
     {ExitCode::kOk, "success"},
-    {ExitCode::kInternal, "unexpected internal error"},
-    {ExitCode::kUsage, "usage error: the command line could not be parsed"},
+    {ExitCode::kInternal, "unexpected internal error, or the output could not be written"},
+    {ExitCode::kUsage,
+     "usage error: the command line could not be parsed, or a file it names "
+     "could not be opened"},
     {ExitCode::kInvalidArgument, "invalid argument: an input broke an API rule, nothing was sent"},
     {ExitCode::kAuth, "HTTP 401/403: token missing, invalid or lacking a scope"},
     {ExitCode::kNotFound, "HTTP 404: application or user not found"},
     {ExitCode::kHttp, "any other HTTP error status"},
     {ExitCode::kNetwork, "network: connect, TLS, transport failure or timeout"},
     {ExitCode::kBadResponse, "malformed or too large response"},
+    {ExitCode::kPartial, "import: some records were not created or skipped (see the report)"},
 }};
 
 }  // namespace

@@ -7,8 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "csv.hpp"
 #include "losant/experience_users/json.hpp"
 #include "table.hpp"
+#include "text.hpp"
+#include "user_csv.hpp"
 
 namespace losant::cli {
 namespace {
@@ -60,39 +63,43 @@ std::string footer(const eu::ExperienceUsers& page) {
 
 }  // namespace
 
-std::string_view to_string(Format format) noexcept {
+void print(std::ostream& out, Format format, const eu::ExperienceUsers& page,
+           std::optional<std::size_t> max_width) {
   switch (format) {
-    case Format::kTable: return "table";
-    case Format::kJson: return "json";
-  }
-  return {};
-}
-
-std::optional<Format> parse_format(std::string_view text) noexcept {
-  for (Format format : {Format::kTable, Format::kJson}) {
-    if (text == to_string(format)) return format;
-  }
-  return std::nullopt;
-}
-
-void print(std::ostream& out, Format format, const eu::ExperienceUsers& page) {
-  if (format == Format::kJson) {
-    out << eu::to_json(page) << '\n';
-    return;
+    case Format::kTable: break;
+    case Format::kJson: out << eu::to_json(page) << '\n'; return;
+    case Format::kJsonl:
+      for (const auto& user : page.items) out << eu::to_json(user) << '\n';
+      return;
+    case Format::kCsv: {
+      const UserCsvColumns columns;
+      CsvWriter csv(out);
+      csv.write_row(columns.header());
+      for (const auto& user : page.items) csv.write_row(columns.row(user));
+      return;
+    }
   }
   Table table({"ID", "EMAIL", "FIRST NAME", "LAST NAME", "LAST LOGIN", "GROUPS"});
   for (const auto& user : page.items) {
     table.add_row({user.id, user.email, or_absent(user.first_name), or_absent(user.last_name),
                    or_absent(user.last_login), group_names(user)});
   }
-  table.print(out);
+  table.print(out, max_width);
   out << footer(page) << '\n';
 }
 
 void print(std::ostream& out, Format format, const eu::ExperienceUser& user) {
-  if (format == Format::kJson) {
-    out << eu::to_json(user) << '\n';
-    return;
+  switch (format) {
+    case Format::kTable: break;
+    case Format::kJson:
+    case Format::kJsonl: out << eu::to_json(user) << '\n'; return;
+    case Format::kCsv: {
+      const UserCsvColumns columns;
+      CsvWriter csv(out);
+      csv.write_row(columns.header());
+      csv.write_row(columns.row(user));
+      return;
+    }
   }
   KeyValueBlock block;
   block.add("ID", user.id);
@@ -116,11 +123,15 @@ void print(std::ostream& out, Format format, const eu::ExperienceUser& user) {
 
 void print_deleted(std::ostream& out, Format format, std::string_view user_id,
                    const eu::DeleteResult& result) {
-  if (format == Format::kJson) {
+  if (format != Format::kTable) {
     out << eu::to_json(result) << '\n';
     return;
   }
   out << "deleted " << user_id << '\n';
+}
+
+void print_error(std::ostream& err, std::string_view message) {
+  err << "error: " << printable(message) << '\n';
 }
 
 }  // namespace losant::cli

@@ -12,6 +12,9 @@ namespace losant::cli {
 namespace {
 
 constexpr std::string_view kColumnGap = "  ";
+// Fitting never narrows a column below this (or its natural width, if smaller): a column of
+// one or two characters and an ellipsis tells nothing.
+constexpr std::size_t kMinColumnWidth = 6;
 
 void pad(std::ostream& out, std::size_t width) {
   for (std::size_t i = 0; i < width; ++i) out.put(' ');
@@ -22,8 +25,9 @@ void print_line(std::ostream& out, const std::vector<std::string>& cells,
                 const std::vector<std::size_t>& widths) {
   for (std::size_t column = 0; column < cells.size(); ++column) {
     if (column > 0) out << kColumnGap;
-    out << cells[column];
-    if (column + 1 < cells.size()) pad(out, widths[column] - display_width(cells[column]));
+    const std::string cell = truncate_to_width(cells[column], widths[column]);
+    out << cell;
+    if (column + 1 < cells.size()) pad(out, widths[column] - display_width(cell));
   }
   out << '\n';
 }
@@ -33,6 +37,26 @@ std::vector<std::string> printable_cells(const std::vector<std::string>& cells) 
   out.reserve(cells.size());
   for (const auto& cell : cells) out.push_back(printable(cell));
   return out;
+}
+
+// Narrows the widest column, one character at a time, until the columns and the gaps between
+// them fit in @p max_width or no column can be narrowed further.
+void fit(std::vector<std::size_t>& widths, std::size_t max_width) {
+  std::vector<std::size_t> minimum;
+  std::size_t total = widths.empty() ? 0 : kColumnGap.size() * (widths.size() - 1);
+  for (std::size_t width : widths) {
+    minimum.push_back(std::min(width, kMinColumnWidth));
+    total += width;
+  }
+  while (total > max_width) {
+    std::size_t widest = 0;
+    for (std::size_t column = 1; column < widths.size(); ++column) {
+      if (widths[column] > widths[widest]) widest = column;
+    }
+    if (widths.empty() || widths[widest] <= minimum[widest]) return;
+    --widths[widest];
+    --total;
+  }
 }
 
 }  // namespace
@@ -45,7 +69,7 @@ void Table::add_row(std::vector<std::string> cells) {
   rows_.push_back(std::move(cells));
 }
 
-void Table::print(std::ostream& out) const {
+void Table::print(std::ostream& out, std::optional<std::size_t> max_width) const {
   std::vector<std::vector<std::string>> lines;
   lines.reserve(rows_.size() + 1);
   lines.push_back(printable_cells(headers_));
@@ -57,6 +81,7 @@ void Table::print(std::ostream& out) const {
       widths[column] = std::max(widths[column], display_width(line[column]));
     }
   }
+  if (max_width) fit(widths, *max_width);
   for (const auto& line : lines) print_line(out, line, widths);
 }
 

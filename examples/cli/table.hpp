@@ -6,7 +6,9 @@
 /// renderings (CSV, fitting to the terminal width) can be added beside print().
 #pragma once
 
+#include <cstddef>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,8 +24,14 @@ class Table {
   /// Appends a row of at most headers().size() cells; missing trailing cells are empty.
   void add_row(std::vector<std::string> cells);
 
-  /// Headers, then rows; columns separated by two spaces, no trailing whitespace.
-  void print(std::ostream& out) const;
+  /**
+   * Headers, then rows; columns separated by two spaces, no trailing whitespace.
+   *
+   * With @p max_width, lines are kept within that many display characters where possible: the
+   * widest column is narrowed, one character at a time, until the table fits or every column
+   * is down to a few characters; a cell wider than its column ends with an ellipsis.
+   */
+  void print(std::ostream& out, std::optional<std::size_t> max_width = std::nullopt) const;
 
   /// The column headers.
   const std::vector<std::string>& headers() const noexcept { return headers_; }

@@ -7,6 +7,11 @@ namespace losant::cli {
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6";     // U+2026
+
+bool is_continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u;
+}
 
 // The length of the valid UTF-8 sequence starting at text[i], or 0 when there is none.
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
@@ -64,9 +69,21 @@ std::string printable(std::string_view text) {
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   for (char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u) ++width;  // not a continuation byte
+    if (!is_continuation(c)) ++width;
   }
   return width;
+}
+
+std::string truncate_to_width(std::string_view text, std::size_t width) {
+  if (display_width(text) <= width) return std::string(text);
+  if (width == 0) return {};
+  // Keep width - 1 characters: stop at the start of the width-th one.
+  std::size_t kept = 0;
+  std::size_t end = 0;
+  for (; end < text.size(); ++end) {
+    if (!is_continuation(text[end]) && kept++ == width - 1) break;
+  }
+  return std::string(text.substr(0, end)) + std::string(kEllipsis);
 }
 
 }  // namespace losant::cli

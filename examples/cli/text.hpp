@@ -23,4 +23,9 @@ std::string printable(std::string_view text);
 /// Precondition: @p text is valid UTF-8 (for example the result of printable()).
 std::size_t display_width(std::string_view text);
 
+/// @p text cut to at most @p width display characters: when it is wider, its first
+/// `width - 1` characters followed by an ellipsis (U+2026). Never splits a UTF-8 sequence.
+/// Precondition: @p text is valid UTF-8 (for example the result of printable()).
+std::string truncate_to_width(std::string_view text, std::size_t width);
+
 }  // namespace losant::cli

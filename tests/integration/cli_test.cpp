@@ -1,32 +1,16 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 //
 // The losant-experience-users tool, run as a child process against an in-process emulator:
-// every command in both formats, the environment fallbacks, every exit code, and that no
-// password ever reaches the tool's output.
-//
-// The tool's path comes from the LOSANT_EU_CLI_PATH compile definition (set by
-// tests/CMakeLists.txt when the tool is built), else from the environment variable of the same
-// name; without either the tests are skipped.
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <array>
-#include <cerrno>
+// every command in its formats, the environment fallbacks, every exit code, and that no
+// password ever reaches the tool's output. (export and import: cli_bulk_test.cpp.)
 #include <chrono>
-#include <cstdlib>
-#include <map>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
 
-#include "emulator_fixture.hpp"
+#include "cli_runner.hpp"
 
 // Readable failure messages for the models.
 namespace losant::experience_users {
@@ -43,180 +27,18 @@ namespace {
 namespace eu = losant::experience_users;
 namespace emu = losant::emulator;
 
-using Environment = std::map<std::string, std::string>;
+using eu::testing::Environment;
+using eu::testing::lines_of;
+using eu::testing::Outcome;
+using eu::testing::run_tool;
 
 constexpr const char* kSecret = "Sup3r-Secret-Pa55word";
 constexpr const char* kUnknownUserId = "0123456789abcdef01234567";
 
-std::string cli_path() {
-#ifdef LOSANT_EU_CLI_PATH
-  return LOSANT_EU_CLI_PATH;
-#else
-  const char* path = std::getenv("LOSANT_EU_CLI_PATH");
-  return path != nullptr ? path : "";
-#endif
-}
-
-// What a finished child process left behind.
-struct Outcome {
-  int exit_code = -1;  // the exit status, or -SIGNAL if a signal ended it
-  std::string out;
-  std::string err;
-};
-
-std::ostream& operator<<(std::ostream& os, const Outcome& o) {
-  return os << "exit " << o.exit_code << "\n--- stdout:\n" << o.out << "--- stderr:\n" << o.err;
-}
-
-// A pipe whose ends close themselves.
-class Pipe {
- public:
-  Pipe() {
-    if (pipe2(fds_.data(), O_CLOEXEC) != 0) fds_ = {-1, -1};
-  }
-  ~Pipe() {
-    close_read();
-    close_write();
-  }
-  Pipe(const Pipe&) = delete;
-  Pipe& operator=(const Pipe&) = delete;
-  bool ok() const { return fds_[0] >= 0; }
-  int read_end() const { return fds_[0]; }
-  int write_end() const { return fds_[1]; }
-  void close_read() { close_fd(fds_[0]); }
-  void close_write() { close_fd(fds_[1]); }
-
- private:
-  static void close_fd(int& fd) {
-    if (fd >= 0) ::close(fd);
-    fd = -1;
-  }
-  std::array<int, 2> fds_{};
-};
-
-std::vector<char*> c_strings(std::vector<std::string>& strings) {
-  std::vector<char*> out;
-  for (auto& s : strings) out.push_back(s.data());
-  out.push_back(nullptr);
-  return out;
-}
-
-// The child's environment: @p env, plus the sanitizer settings the test runs under (so a
-// sanitizer build of the tool halts the same way). Nothing else is inherited, so a developer's
-// LOSANT_* variables or proxy settings cannot leak in.
-std::vector<std::string> child_environment(const Environment& env) {
-  std::vector<std::string> out;
-  for (const auto& [name, value] : env) out.push_back(name + "=" + value);
-  for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"}) {
-    const char* value = std::getenv(name);
-    if (value != nullptr && env.count(name) == 0) out.push_back(std::string(name) + "=" + value);
-  }
-  return out;
-}
-
-// Runs the tool with @p args and child_environment(@p env), writes @p input to its stdin, and
-// collects stdout, stderr and the exit status. A child still running after 60 s is killed and
-// the test fails.
-Outcome run_tool(const std::vector<std::string>& args, const Environment& env,
-                 const std::string& input = "") {
-  Outcome outcome;
-  Pipe in, out, err;
-  if (!in.ok() || !out.ok() || !err.ok()) {
-    ADD_FAILURE() << "pipe2 failed: errno " << errno;
-    return outcome;
-  }
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, in.read_end(), STDIN_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, out.write_end(), STDOUT_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, err.write_end(), STDERR_FILENO);
-
-  std::vector<std::string> argv_strings{cli_path()};
-  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-  std::vector<std::string> env_strings = child_environment(env);
-  std::vector<char*> argv = c_strings(argv_strings);
-  std::vector<char*> envp = c_strings(env_strings);
-
-  pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) {
-    ADD_FAILURE() << "posix_spawn " << argv[0] << " failed: " << spawned;
-    return outcome;
-  }
-  in.close_read();
-  out.close_write();
-  err.close_write();
-  fcntl(in.write_end(), F_SETFL, O_NONBLOCK);
-  if (input.empty()) in.close_write();
-
-  std::size_t written = 0;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (out.read_end() >= 0 || err.read_end() >= 0) {
-    std::vector<pollfd> fds;
-    if (in.write_end() >= 0) fds.push_back({in.write_end(), POLLOUT, 0});
-    if (out.read_end() >= 0) fds.push_back({out.read_end(), POLLIN, 0});
-    if (err.read_end() >= 0) fds.push_back({err.read_end(), POLLIN, 0});
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0 || poll(fds.data(), fds.size(), static_cast<int>(left.count())) == 0) {
-      kill(pid, SIGKILL);
-      ADD_FAILURE() << "the tool did not finish within 60 s";
-      break;
-    }
-    for (const pollfd& p : fds) {
-      if (p.revents == 0) continue;
-      if (p.fd == in.write_end()) {
-        const ssize_t n = write(p.fd, input.data() + written, input.size() - written);
-        if (n > 0) written += static_cast<std::size_t>(n);
-        if (n < 0 || written == input.size()) in.close_write();  // EPIPE: the tool did not read
-        continue;
-      }
-      std::array<char, 4096> buffer{};
-      const ssize_t n = read(p.fd, buffer.data(), buffer.size());
-      if (n > 0) {
-        (p.fd == out.read_end() ? outcome.out : outcome.err)
-            .append(buffer.data(), static_cast<std::size_t>(n));
-      } else {
-        (p.fd == out.read_end() ? out : err).close_read();
-      }
-    }
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
-  return outcome;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream stream(text);
-  for (std::string line; std::getline(stream, line);) lines.push_back(line);
-  return lines;
-}
-
-// A fresh emulator with 30 users per test; client() is the SDK talking to it, the reference
-// for what the emulator holds.
-class CliTest : public eu::testing::EmulatorTest {
+// The tool against a fresh emulator with 30 users per test.
+class CliTest : public eu::testing::CliEmulatorTest {
  protected:
-  CliTest() : EmulatorTest(30) {}
-  static void SetUpTestSuite() { signal(SIGPIPE, SIG_IGN); }  // a tool that ignores its stdin
-
-  void SetUp() override {
-    if (cli_path().empty()) GTEST_SKIP() << "LOSANT_EU_CLI_PATH is not set";
-    EmulatorTest::SetUp();
-  }
-
-  // The environment that points the tool at the emulator.
-  Environment env() const {
-    return {{"LOSANT_API_URL", emulator_->base_url()},
-            {"LOSANT_API_TOKEN", emulator_->token()},
-            {"LOSANT_APPLICATION_ID", emulator_->application_id()}};
-  }
-
-  Outcome run(const std::vector<std::string>& args, const std::string& input = "") const {
-    return run_tool(args, env(), input);
-  }
+  CliTest() : CliEmulatorTest(30) {}
 
   eu::ExperienceUsers list(const eu::ListQuery& query) const {
     auto page = client().list(app(), query);
@@ -265,7 +87,7 @@ TEST_F(CliTest, VersionIsTheSdkVersion) {
 TEST_F(CliTest, UsageErrorsExitWith2AndNameTheProblem) {
   const std::string id = any_user().id;
   const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
-      {{}, "A command (list, get, create, update or delete) is required"},
+      {{}, "A command (list, get, create, update, delete, export or import) is required"},
       {{"frobnicate"}, "not expected: frobnicate"},
       {{"list", "--bogus"}, "--bogus"},
       {{"list", "--sort-field", "age"}, "firstName|lastName|email|id|creationDate|lastLogin"},

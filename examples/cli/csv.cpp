@@ -1,0 +1,141 @@
+// Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
+#include "csv.hpp"
+
+#include <csv.h>
+
+#include <algorithm>
+#include <array>
+#include <exception>
+#include <istream>
+#include <ostream>
+
+namespace losant::cli {
+namespace {
+
+constexpr char kGuard = '\'';
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+bool starts_formula(char c) {
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+bool needs_quotes(std::string_view cell) {
+  if (cell.empty()) return false;
+  const auto is_blank = [](char c) { return c == ' ' || c == '\t'; };
+  return cell.find_first_of(",\"\r\n") != std::string_view::npos || is_blank(cell.front()) ||
+         is_blank(cell.back());
+}
+
+// libcsv calls back into C++ from C: nothing may be thrown through it. The first exception is
+// kept and rethrown once csv_parse() returns; later records are dropped.
+struct Collector {
+  const std::function<void(CsvRecord&)>& on_record;
+  CsvRecord record;
+  std::size_t next_number = 1;
+  std::exception_ptr failure;
+};
+
+void on_field(void* data, std::size_t size, void* state) {
+  auto& collector = *static_cast<Collector*>(state);
+  if (collector.failure) return;
+  try {
+    collector.record.fields.emplace_back(static_cast<const char*>(data), size);
+  } catch (...) {
+    collector.failure = std::current_exception();
+  }
+}
+
+void on_record_end(int /*terminator*/, void* state) {
+  auto& collector = *static_cast<Collector*>(state);
+  if (collector.failure) return;
+  try {
+    collector.record.number = collector.next_number++;
+    collector.on_record(collector.record);
+    collector.record.fields.clear();
+  } catch (...) {
+    collector.failure = std::current_exception();
+  }
+}
+
+// Owns an initialized parser.
+class Parser {
+ public:
+  Parser() : ok_(csv_init(&parser_, CSV_STRICT | CSV_STRICT_FINI) == 0) {}
+  ~Parser() {
+    if (ok_) csv_free(&parser_);
+  }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+  bool ok() const { return ok_; }
+  csv_parser* get() { return &parser_; }
+
+ private:
+  csv_parser parser_{};
+  bool ok_;
+};
+
+std::string syntax_error(csv_parser* parser, std::size_t line) {
+  return "line " + std::to_string(line) + ": not valid CSV (" + csv_strerror(csv_error(parser)) +
+         ": check the quotes)";
+}
+
+}  // namespace
+
+std::string csv_cell(std::string_view value) {
+  std::string cell;
+  if (!value.empty() && (starts_formula(value.front()) || value.front() == kGuard)) cell += kGuard;
+  cell += value;
+  if (!needs_quotes(cell)) return cell;
+  std::string quoted = "\"";
+  for (char c : cell) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  quoted += '"';
+  return quoted;
+}
+
+std::string_view unguard_cell(std::string_view cell) {
+  if (cell.size() >= 2 && cell[0] == kGuard && (starts_formula(cell[1]) || cell[1] == kGuard)) {
+    cell.remove_prefix(1);
+  }
+  return cell;
+}
+
+void CsvWriter::write_row(const std::vector<std::string>& cells) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i > 0) out_ << ',';
+    out_ << csv_cell(cells[i]);
+  }
+  out_ << '\n';
+}
+
+std::optional<std::string> read_csv(std::istream& in,
+                                    const std::function<void(CsvRecord&)>& on_record) {
+  Parser parser;
+  if (!parser.ok()) return std::string("could not start the CSV parser (out of memory)");
+  Collector collector{on_record, {}, 1, nullptr};
+  std::array<char, 64 * 1024> buffer{};
+  std::size_t line = 1;  // of the first byte not yet parsed
+  bool first_chunk = true;
+  while (in) {
+    in.read(buffer.data(), buffer.size());
+    std::string_view chunk(buffer.data(), static_cast<std::size_t>(in.gcount()));
+    if (first_chunk && chunk.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
+      chunk.remove_prefix(kByteOrderMark.size());
+    }
+    first_chunk = false;
+    const std::size_t parsed =
+        csv_parse(parser.get(), chunk.data(), chunk.size(), on_field, on_record_end, &collector);
+    if (collector.failure) std::rethrow_exception(collector.failure);
+    line += static_cast<std::size_t>(std::count(chunk.begin(), chunk.begin() + parsed, '\n'));
+    if (parsed != chunk.size()) return syntax_error(parser.get(), line);
+  }
+  if (in.bad()) return std::string("could not read the input");
+  const int finished = csv_fini(parser.get(), on_field, on_record_end, &collector);
+  if (collector.failure) std::rethrow_exception(collector.failure);
+  if (finished != 0) return syntax_error(parser.get(), line);
+  return std::nullopt;
+}
+
+}  // namespace losant::cli

@@ -1,0 +1,62 @@
+// Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
+/// @file
+/// CSV (RFC 4180): reading with libcsv in strict mode, writing with quoting and a guard
+/// against spreadsheet formula injection.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace losant::cli {
+
+/**
+ * @p value as one CSV cell.
+ *
+ * Formula guard: a value that a spreadsheet would run as a formula (first character `=`, `+`,
+ * `-`, `@`, tab or carriage return) gets a leading `'`, and so does a value that already
+ * starts with `'`, so that unguard_cell() restores every value exactly.
+ *
+ * Quoting: the cell is put in double quotes (inner quotes doubled) when it holds a comma, a
+ * quote, a line break, or starts or ends with a space or tab (which CSV readers may trim).
+ */
+std::string csv_cell(std::string_view value);
+
+/// The inverse of csv_cell()'s formula guard: drops a leading `'` that is followed by a formula
+/// character or another `'`. Other values are returned unchanged.
+std::string_view unguard_cell(std::string_view cell);
+
+/// Writes CSV records, one a line (`\n`), each cell through csv_cell().
+class CsvWriter {
+ public:
+  /// Writes to @p out, which must outlive the writer.
+  explicit CsvWriter(std::ostream& out) : out_(out) {}
+  /// Writes one record.
+  void write_row(const std::vector<std::string>& cells);
+
+ private:
+  std::ostream& out_;
+};
+
+/// A CSV record as read, with its 1-based position in the file (the header is record 1).
+struct CsvRecord {
+  std::size_t number = 0;           ///< 1 for the first record (the header, where there is one).
+  std::vector<std::string> fields;  ///< The fields, unquoted (formula guards still in place).
+};
+
+/**
+ * Reads every record of @p in with libcsv in strict mode (RFC 4180: quoted fields may hold
+ * commas, quotes and line breaks; a stray quote is an error; an unterminated quoted field at
+ * the end is an error), calling @p on_record for each. A leading UTF-8 byte order mark is
+ * skipped, empty lines are ignored, and spaces around unquoted fields are trimmed.
+ *
+ * @return nullopt, or why the input is not valid CSV (naming the line), or that reading failed.
+ */
+std::optional<std::string> read_csv(std::istream& in,
+                                    const std::function<void(CsvRecord&)>& on_record);
+
+}  // namespace losant::cli

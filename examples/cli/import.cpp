@@ -1,0 +1,298 @@
+// Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
+#include "import.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <set>
+#include <vector>
+
+#include "csv.hpp"
+#include "files.hpp"
+#include "import_input.hpp"
+#include "losant/experience_users/validate.hpp"
+#include "output.hpp"
+#include "password_generator.hpp"
+#include "progress.hpp"
+#include "terminal.hpp"
+
+namespace losant::cli {
+namespace {
+
+namespace eu = losant::experience_users;
+
+// What happened to one record, as the report names it.
+enum class Outcome { kValid, kInvalid, kCreated, kSkipped, kFailed };
+
+std::string_view to_string(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::kValid: return "valid";
+    case Outcome::kInvalid: return "invalid";
+    case Outcome::kCreated: return "created";
+    case Outcome::kSkipped: return "skipped";
+    case Outcome::kFailed: return "failed";
+  }
+  return "unknown";
+}
+
+Outcome outcome_of(eu::BulkOutcomeKind kind) {
+  switch (kind) {
+    case eu::BulkOutcomeKind::kCreated: return Outcome::kCreated;
+    case eu::BulkOutcomeKind::kSkipped: return Outcome::kSkipped;
+    case eu::BulkOutcomeKind::kFailed: return Outcome::kFailed;
+  }
+  return Outcome::kFailed;
+}
+
+// One record of the input and what became of it. The password stays in `post` only.
+struct Row {
+  std::size_t number = 0;
+  eu::ExperienceUserPost post;
+  bool generated_password = false;
+  Outcome outcome = Outcome::kValid;
+  std::optional<std::string> user_id;
+  std::optional<eu::Error> error;  // for kInvalid and kFailed
+};
+
+std::string lower_ascii(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
+// `row 7 (ada@example.com)`: how messages name a record.
+std::string describe(const Row& row) {
+  std::string text = "row " + std::to_string(row.number);
+  if (!row.post.email.empty()) text += " (" + row.post.email + ")";
+  return text;
+}
+
+// Turns the records into rows and checks each: readable, a password (given or generated),
+// the SDK's rules, and an email no earlier row has (the API compares emails ignoring case).
+std::vector<Row> check(std::vector<ImportRecord> records, bool generate_passwords) {
+  std::vector<Row> rows;
+  rows.reserve(records.size());
+  std::map<std::string, std::size_t> row_by_email;
+  for (ImportRecord& record : records) {
+    Row row;
+    row.number = record.row;
+    row.post = std::move(record.post);
+    row.error = std::move(record.error);
+    if (!row.error && row.post.password.empty()) {
+      if (generate_passwords) {
+        row.post.password = generate_password();
+        row.generated_password = true;
+      } else {
+        row.error = eu::invalid_argument("body.password",
+                                         "required: the record has none (give one, or use "
+                                         "--generate-passwords FILE)");
+      }
+    }
+    if (!row.error) row.error = eu::validate(row.post);
+    if (!row.error) {
+      const auto [first, inserted] = row_by_email.emplace(lower_ascii(row.post.email), row.number);
+      if (!inserted) {
+        row.error = eu::invalid_argument("body.email",
+                                         "the same email as row " + std::to_string(first->second));
+      }
+    }
+    if (row.error) row.outcome = Outcome::kInvalid;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// Writes the report to @p file (opened before anything was sent) and closes it.
+bool write_report(OutputFile& file, const std::vector<Row>& rows, std::ostream& err) {
+  CsvWriter csv(file.stream());
+  csv.write_row({"row", "email", "outcome", "user_id", "error"});
+  for (const Row& row : rows) {
+    // A skipped record's error is only the API's AlreadyExists: the outcome says it all.
+    const bool has_error = row.outcome == Outcome::kInvalid || row.outcome == Outcome::kFailed;
+    csv.write_row({std::to_string(row.number), row.post.email, std::string(to_string(row.outcome)),
+                   row.user_id.value_or(""),
+                   has_error && row.error ? row.error->to_string() : std::string()});
+  }
+  if (!file.close()) {
+    print_error(err, "--report: " + file.error());
+    return false;
+  }
+  return true;
+}
+
+// Writes `row,email,password` for every generated password, and waits until it is on disk:
+// a user may be created with it the next moment.
+bool write_generated_passwords(const std::string& path, const std::vector<Row>& rows,
+                               std::ostream& err) {
+  OutputFile file(path, Existing::kRefuse);
+  if (!file.is_open()) {
+    print_error(err, "--generate-passwords: " + file.error() +
+                         " (it must be a new file: it will hold new passwords)");
+    return false;
+  }
+  CsvWriter csv(file.stream());
+  csv.write_row({"row", "email", "password"});
+  for (const Row& row : rows) {
+    if (row.generated_password) {
+      csv.write_row({std::to_string(row.number), row.post.email, row.post.password});
+    }
+  }
+  if (!file.close(/*sync=*/true)) {
+    print_error(err, "--generate-passwords: " + file.error());
+    return false;
+  }
+  return true;
+}
+
+eu::Result<std::vector<ImportRecord>> read_input(const ImportOptions& options) {
+  if (options.in_path == "-") return read_import_file(std::cin, options.format);
+  std::ifstream file(options.in_path, std::ios::binary);
+  if (!file) {
+    return eu::invalid_argument("--in", options.in_path + ": " + std::strerror(errno));
+  }
+  return read_import_file(file, options.format);
+}
+
+// kOk if every row was created or skipped; if none was and every failure has the same exit
+// code (a wrong token: 4), that code; otherwise kPartial.
+ExitCode exit_code_of(const std::vector<Row>& rows) {
+  std::set<ExitCode> failures;
+  bool any_succeeded = false;
+  for (const Row& row : rows) {
+    if (row.outcome == Outcome::kFailed) {
+      failures.insert(row.error ? exit_code_for(*row.error) : ExitCode::kInternal);
+    } else {
+      any_succeeded = true;
+    }
+  }
+  if (failures.empty()) return ExitCode::kOk;
+  if (!any_succeeded && failures.size() == 1) return *failures.begin();
+  return ExitCode::kPartial;
+}
+
+ExitCode create_all(const eu::ExperienceUsersClient& client, const std::string& application_id,
+                    const ImportOptions& options, std::vector<Row>& rows,
+                    std::optional<OutputFile>& report, std::ostream& out, std::ostream& err) {
+  std::vector<eu::ExperienceUserPost> posts;
+  posts.reserve(rows.size());
+  for (const Row& row : rows) posts.push_back(row.post);
+
+  ProgressBar progress(err, is_terminal(STDERR_FILENO), "import");
+  progress.set_total(posts.size());
+  eu::BulkCreateOptions bulk;
+  bulk.concurrency = options.concurrency;
+  bulk.on_progress = [&progress](const eu::BulkProgress& p) {
+    progress.update(p.done, "created " + std::to_string(p.created) + "  skipped " +
+                                std::to_string(p.skipped) + "  failed " + std::to_string(p.failed));
+  };
+  std::vector<eu::BulkOutcome> outcomes = client.create_many(application_id, posts, bulk);
+  posts.clear();
+  progress.finish();
+
+  std::size_t created = 0, skipped = 0, failed = 0;
+  for (std::size_t i = 0; i < rows.size() && i < outcomes.size(); ++i) {
+    Row& row = rows[i];
+    row.outcome = outcome_of(outcomes[i].kind);
+    row.user_id = std::move(outcomes[i].user_id);
+    row.error = std::move(outcomes[i].error);
+    switch (row.outcome) {
+      case Outcome::kCreated: ++created; break;
+      case Outcome::kSkipped: ++skipped; break;
+      default:
+        ++failed;
+        print_error(err, describe(row) + ": " +
+                             (row.error ? row.error->to_string() : std::string("failed")));
+        break;
+    }
+  }
+  const bool reported = !report || write_report(*report, rows, err);
+  out << "import: " << rows.size() << " rows: " << created << " created, " << skipped
+      << " skipped, " << failed << " failed\n";
+  const ExitCode code = exit_code_of(rows);
+  return code == ExitCode::kOk && !reported ? ExitCode::kInternal : code;
+}
+
+}  // namespace
+
+ExitCode run_import(const eu::ExperienceUsersClient& client, const std::string& application_id,
+                    const ImportOptions& options, std::ostream& out, std::ostream& err) {
+  eu::Result<std::vector<ImportRecord>> records = read_input(options);
+  if (!records) {
+    print_error(err, records.error().to_string());
+    return exit_code_for(records.error());
+  }
+  const bool generate = !options.passwords_path.empty();
+  const auto readable = std::count_if(records->begin(), records->end(),
+                                      [](const ImportRecord& r) { return !r.error; });
+  const auto with_password =
+      std::count_if(records->begin(), records->end(),
+                    [](const ImportRecord& r) { return !r.error && !r.post.password.empty(); });
+  if (!generate && readable > 0 && with_password == 0) {
+    // A file without passwords (an export, say) is one problem, not one per record.
+    print_error(err,
+                "no record has a password: add them, or give --generate-passwords FILE; nothing "
+                "was sent");
+    return ExitCode::kInvalidArgument;
+  }
+  std::vector<Row> rows = check(std::move(*records), generate);
+  std::optional<OutputFile> report;
+  if (!options.report_path.empty()) {
+    report.emplace(options.report_path, Existing::kReplace);
+    if (!report->is_open()) {
+      print_error(err, "--report: " + report->error());
+      return ExitCode::kUsage;
+    }
+  }
+
+  // Until create_many runs nothing has been sent: when stopping before, the report shows each
+  // row `invalid` or `valid` (not sent).
+  const auto stop = [&](ExitCode code) {
+    if (report && !write_report(*report, rows, err) && code == ExitCode::kOk) {
+      return ExitCode::kInternal;
+    }
+    return code;
+  };
+
+  std::size_t invalid = 0;
+  for (const Row& row : rows) {
+    if (row.outcome != Outcome::kInvalid) continue;
+    ++invalid;
+    print_error(err, describe(row) + ": " + row.error->to_string());
+  }
+  if (invalid > 0) {
+    print_error(err, std::to_string(invalid) + " of " + std::to_string(rows.size()) +
+                         " rows are invalid; nothing was sent");
+    return stop(ExitCode::kInvalidArgument);
+  }
+  if (options.dry_run) {
+    out << "import: dry run: " << rows.size() << " rows are valid; nothing was sent\n";
+    return stop(ExitCode::kOk);
+  }
+  if (rows.empty()) {
+    out << "import: 0 rows: nothing to do\n";
+    return stop(ExitCode::kOk);
+  }
+
+  // One cheap request first: a wrong token or application fails here, once, not per row.
+  eu::ListQuery probe;
+  probe.per_page = 1;
+  if (auto reachable = client.list(application_id, probe); !reachable) {
+    print_error(err, reachable.error().to_string() + " (nothing was imported)");
+    return stop(exit_code_for(reachable.error()));
+  }
+  const bool any_generated =
+      std::any_of(rows.begin(), rows.end(), [](const Row& row) { return row.generated_password; });
+  if (any_generated && !write_generated_passwords(options.passwords_path, rows, err)) {
+    return stop(ExitCode::kUsage);
+  }
+  return create_all(client, application_id, options, rows, report, out, err);
+}
+
+}  // namespace losant::cli

@@ -1,0 +1,239 @@
+// Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
+#include "user_csv.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <utility>
+
+#include "csv.hpp"
+
+namespace losant::cli {
+namespace {
+
+namespace eu = losant::experience_users;
+
+constexpr std::array<std::string_view, 10> kColumns{
+    "id",          "email",     "firstName",   "lastName", "creationDate",
+    "lastUpdated", "lastLogin", "tokenCutoff", "groups",   "tags"};
+// Written by export, ignored by import: the server sets them.
+constexpr std::array<std::string_view, 4> kReadOnlyColumns{"id", "creationDate", "lastUpdated",
+                                                           "lastLogin"};
+constexpr std::string_view kTagPrefix = "tag.";
+constexpr char kListSeparator = ';';
+constexpr char kEscape = '\\';
+constexpr char kKeyValueSeparator = '=';
+
+std::string cell(const std::optional<std::string>& text) {
+  return text.value_or("");
+}
+
+std::string cell(const std::optional<eu::Timestamp>& time) {
+  return time ? eu::format_timestamp(*time) : "";
+}
+
+std::string group_ids(const eu::ExperienceUser& user) {
+  std::string ids;
+  if (!user.experience_groups) return ids;
+  for (const auto& group : *user.experience_groups) {
+    if (!ids.empty()) ids += kListSeparator;
+    ids += group.id;
+  }
+  return ids;
+}
+
+void append_escaped(std::string& out, std::string_view text) {
+  for (char c : text) {
+    if (c == kEscape || c == kListSeparator || c == kKeyValueSeparator) out += kEscape;
+    out += c;
+  }
+}
+
+// `key=value;key=value` of the tags not in @p skip.
+std::string encode_tags(const std::optional<eu::Tags>& tags, const std::vector<std::string>& skip) {
+  std::string out;
+  if (!tags) return out;
+  for (const auto& [key, value] : *tags) {
+    if (std::find(skip.begin(), skip.end(), key) != skip.end()) continue;
+    if (!out.empty()) out += kListSeparator;
+    append_escaped(out, key);
+    out += kKeyValueSeparator;
+    append_escaped(out, value);
+  }
+  return out;
+}
+
+constexpr const char* kTagsRule =
+    "must be KEY=VALUE pairs separated by ';' (a '\\' before a literal '\\', ';' or '=')";
+
+eu::Error tag_given_twice(const std::string& column, std::string_view key) {
+  return eu::invalid_argument(column, "tag key '" + std::string(key) + "' is given more than once");
+}
+
+// Adds the pairs of a `tags` cell to @p tags. Empty items (`a=1;`) are skipped; a value may
+// hold an unescaped `=` (split at the first one), as `--tag` allows.
+std::optional<eu::Error> decode_tags(std::string_view text, eu::Tags& tags) {
+  std::string key;
+  std::string value;
+  bool in_value = false;
+  const auto finish_item = [&]() -> std::optional<eu::Error> {
+    if (!in_value) {
+      if (key.empty()) return std::nullopt;
+      return eu::invalid_argument("tags", kTagsRule);
+    }
+    if (tags.count(key) != 0) return tag_given_twice("tags", key);
+    tags.emplace(std::move(key), std::move(value));
+    key.clear();
+    value.clear();
+    in_value = false;
+    return std::nullopt;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == kEscape) {
+      if (++i == text.size()) return eu::invalid_argument("tags", kTagsRule);
+      c = text[i];
+    } else if (c == kListSeparator) {
+      if (auto error = finish_item()) return error;
+      continue;
+    } else if (c == kKeyValueSeparator && !in_value) {
+      in_value = true;
+      continue;
+    }
+    (in_value ? value : key) += c;
+  }
+  return finish_item();
+}
+
+std::vector<std::string> split_ids(std::string_view text) {
+  std::vector<std::string> ids;
+  for (std::size_t start = 0;;) {
+    const std::size_t end = text.find(kListSeparator, start);
+    ids.emplace_back(text.substr(start, end - start));
+    if (end == std::string_view::npos) return ids;
+    start = end + 1;
+  }
+}
+
+}  // namespace
+
+UserCsvColumns::UserCsvColumns(std::vector<std::string> tag_columns)
+    : tag_columns_(std::move(tag_columns)) {}
+
+std::vector<std::string> UserCsvColumns::header() const {
+  std::vector<std::string> header(kColumns.begin(), kColumns.end());
+  for (const auto& key : tag_columns_) header.push_back(std::string(kTagPrefix) + key);
+  return header;
+}
+
+std::vector<std::string> UserCsvColumns::row(const eu::ExperienceUser& user) const {
+  std::vector<std::string> row{user.id,
+                               user.email,
+                               cell(user.first_name),
+                               cell(user.last_name),
+                               cell(user.creation_date),
+                               cell(user.last_updated),
+                               cell(user.last_login),
+                               cell(user.token_cutoff),
+                               group_ids(user),
+                               encode_tags(user.user_tags, tag_columns_)};
+  for (const auto& key : tag_columns_) {
+    std::string value;
+    if (user.user_tags) {
+      const auto found = user.user_tags->find(key);
+      if (found != user.user_tags->end()) value = found->second;
+    }
+    row.push_back(std::move(value));
+  }
+  return row;
+}
+
+eu::Result<CsvPostMapping> CsvPostMapping::from_header(const std::vector<std::string>& header) {
+  static constexpr std::array<std::pair<std::string_view, Column>, 7> kWritable{{
+      {"email", Column::kEmail},
+      {"password", Column::kPassword},
+      {"firstName", Column::kFirstName},
+      {"lastName", Column::kLastName},
+      {"tokenCutoff", Column::kTokenCutoff},
+      {"groups", Column::kGroups},
+      {"tags", Column::kTags},
+  }};
+  CsvPostMapping mapping;
+  std::set<std::string> seen;
+  for (const std::string& name : header) {
+    if (!seen.insert(name).second) {
+      return eu::invalid_argument("header", "column '" + name + "' appears more than once");
+    }
+    Mapped mapped;
+    const auto writable = std::find_if(kWritable.begin(), kWritable.end(),
+                                       [&](const auto& entry) { return entry.first == name; });
+    if (writable != kWritable.end()) {
+      mapped.column = writable->second;
+    } else if (name.size() > kTagPrefix.size() &&
+               name.compare(0, kTagPrefix.size(), kTagPrefix) == 0) {
+      mapped.column = Column::kTag;
+      mapped.tag_key = name.substr(kTagPrefix.size());
+    } else if (std::find(kReadOnlyColumns.begin(), kReadOnlyColumns.end(), name) ==
+               kReadOnlyColumns.end()) {
+      return eu::invalid_argument(
+          "header", "unknown column '" + name +
+                        "' (expected email, password, firstName, lastName, tokenCutoff, groups, "
+                        "tags, tag.KEY, or the ignored id, creationDate, lastUpdated, lastLogin)");
+    }
+    mapping.columns_.push_back(std::move(mapped));
+  }
+  if (seen.count("email") == 0) return eu::invalid_argument("header", "no email column");
+  return mapping;
+}
+
+eu::Result<eu::ExperienceUserPost> CsvPostMapping::parse(
+    const std::vector<std::string>& fields) const {
+  eu::ExperienceUserPost post;
+  eu::Tags tags;
+  for (std::size_t i = 0; i < columns_.size() && i < fields.size(); ++i) {
+    // The password column is taken as is: export never writes one, so it carries no guard.
+    if (columns_[i].column == Column::kPassword) {
+      post.password = fields[i];
+      continue;
+    }
+    const std::string value(unguard_cell(fields[i]));
+    switch (columns_[i].column) {
+      case Column::kIgnored:
+      case Column::kPassword:  // handled above
+        break;
+      case Column::kEmail: post.email = value; break;
+      case Column::kFirstName:
+        if (!value.empty()) post.first_name = value;
+        break;
+      case Column::kLastName:
+        if (!value.empty()) post.last_name = value;
+        break;
+      case Column::kTokenCutoff:
+        if (value.empty()) break;
+        post.token_cutoff = eu::parse_timestamp(value);
+        if (!post.token_cutoff) {
+          return eu::invalid_argument("tokenCutoff",
+                                      "must be an ISO 8601 date-time such as 2024-05-01T12:00:00Z");
+        }
+        break;
+      case Column::kGroups:
+        if (!value.empty()) post.experience_group_ids = split_ids(value);
+        break;
+      case Column::kTags:
+        if (auto error = decode_tags(value, tags)) return *std::move(error);
+        break;
+      case Column::kTag:
+        if (value.empty()) break;
+        if (!tags.emplace(columns_[i].tag_key, value).second) {
+          return tag_given_twice("tag." + columns_[i].tag_key, columns_[i].tag_key);
+        }
+        break;
+    }
+  }
+  if (!tags.empty()) post.user_tags = std::move(tags);
+  return post;
+}
+
+}  // namespace losant::cli
