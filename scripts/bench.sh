@@ -11,7 +11,8 @@
 # Environment: REPS (5), USERS (100000), GET_REQUESTS (1000), CREATES (2000), IN_FLIGHT (16),
 # JOBS (build parallelism, nproc), IMPLS ("sdk raw js"), SKIP_BUILD=1 (use what is built),
 # BUILD_DIR (build/release), OUT_DIR (build/bench: raw results, logs, the table),
-# EMULATOR / BENCH_SDK / BENCH_RAW (program paths, to override the build's).
+# EMULATOR / BENCH_SDK / BENCH_RAW (program paths, to override the build's), ALLOW_COMPRESSION=1
+# (run even against an emulator that compresses responses; by default that stops the script).
 # Peak RSS is /usr/bin/time's "maximum resident set size" of the whole process, the same
 # method for the three implementations. Traffic goes to 127.0.0.1 only.
 set -euo pipefail
@@ -127,7 +128,9 @@ check_emulator() {
       -H "Authorization: Bearer $token" \
       "$url/applications/$app/experience/users?_actions=false&_links=true&_embedded=true&page=0&perPage=1000" |
       tr -d '\r' | sed -n 's/^[Cc]ontent-[Ee]ncoding: *//p')
-    if [ -n "$encoding" ]; then
+    if [ -n "$encoding" ] && [ "${ALLOW_COMPRESSION:-0}" != 1 ]; then
+      die "the emulator compresses responses ($encoding) for clients that accept it, as the SDK and raw libcurl do (the JS SDK does not): their times would measure the server's compressor (about a second per page with brotli). Use an emulator that sends bodies as they are (docs/performance.md, 'Notes on the emulator'), or set ALLOW_COMPRESSION=1 to measure anyway."
+    elif [ -n "$encoding" ]; then
       notes+=("WARNING: the emulator compresses responses ($encoding) for clients that accept it, as the SDK and raw libcurl do; their times include the server's compression.")
     fi
   fi
@@ -184,6 +187,7 @@ run_one() {  # rep impl workload
 
 read -r -a impl_list <<<"$impls"
 started=$(date +%s)
+load_before=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
 for rep in $(seq 1 "$reps"); do
   step "repetition $rep of $reps: starting the emulator with $users users"
   start_emulator "$rep"
@@ -202,6 +206,7 @@ for rep in $(seq 1 "$reps"); do
   stop_emulator
 done
 elapsed=$(($(date +%s) - started))
+load_after=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
 
 # ---- the table -----------------------------------------------------------------------------------
 # median impl workload column(4 = seconds, 5 = rss): the median over repetitions, or "" if none.
@@ -233,6 +238,7 @@ table="$out_dir/table.md"
   echo "Medians of $reps repetitions, $users users (pages of 1000), $get_requests GETs, $creates creates;"
   echo "$(uname -m), $(nproc) cores, $(date -u +%Y-%m-%d); $js_version_line; run took ${elapsed} s."
   echo "SDK at $sdk_revision; emulator $emulator."
+  echo "Load average $load_before before the run, $load_after after it (the run itself adds about 2)."
   echo
   echo "| workload | raw libcurl | SDK | JS SDK | SDK/raw | JS/SDK | peak RSS raw | peak RSS SDK | peak RSS JS |"
   echo "|---|---|---|---|---|---|---|---|---|"

@@ -484,8 +484,8 @@ CURLcode configure(EasyHandle& easy, const HttpRequest& request,
       // always gets a new connection, which libcurl never retries this way; the client's
       // retry policy, which knows the request may have been sent, decides instead. (The new
       // connection then replaces the handle's old one in the pool; TLS session resumption
-      // keeps its handshake short.)
-      set.number(CURLOPT_FRESH_CONNECT, 1L);
+      // keeps its handshake short.) CurlTransportOptions::reuse_connections_for_post opts out.
+      if (!options.reuse_connections_for_post) set.number(CURLOPT_FRESH_CONNECT, 1L);
       break;
     case HttpMethod::kPatch:
       set.post_fields(request.body);

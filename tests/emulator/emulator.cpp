@@ -115,7 +115,21 @@ void set_head(httplib::Response& response, const Reply& reply) {
 
 void send(httplib::Response& response, const Reply& reply) {
   set_head(response, reply);
-  response.set_content(reply.body, reply.content_type);
+  // A provider with a known length is sent as it is: with set_content(), cpp-httplib would
+  // compress every body for clients that accept br or gzip (the SDK does), at a CPU cost that
+  // dwarfs a loopback transfer and would make the emulator the bottleneck of every benchmark.
+  // The SDK's decompression is tested against its own test servers instead.
+  if (reply.body.empty()) {
+    // A zero-length provider would leave the response without a Content-Length.
+    response.set_content(std::string(), reply.content_type);
+    return;
+  }
+  auto body = std::make_shared<const std::string>(reply.body);
+  response.set_content_provider(
+      body->size(), reply.content_type,
+      [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+        return sink.write(body->data() + offset, length);
+      });
 }
 
 Reply status_fault_reply(const Fault& fault) {
@@ -224,6 +238,7 @@ struct Emulator::Impl {
   std::unique_ptr<httplib::Server> server;
   std::thread thread;
   std::atomic<int> bound_port{0};
+  std::atomic<socket_t> listen_socket{INVALID_SOCKET};  // remembered to widen its backlog
 
   // `serving` is true while listen_after_bind() runs; `stopping` wakes the waits of kDelay and
   // kDrip, so that stop() never waits for an injected delay.
@@ -267,7 +282,10 @@ std::unique_ptr<httplib::Server> Emulator::Impl::make_server() {
   if (!result->is_valid()) return nullptr;  // E.g. an unreadable certificate or key.
 
   result->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
-  result->set_socket_options(reuse_address_only);
+  result->set_socket_options([this](socket_t sock) {
+    listen_socket = sock;
+    reuse_address_only(sock);
+  });
   // Without TCP_NODELAY, the body written after the headers waits for the client's delayed ACK
   // (40 ms on Linux) on every keep-alive request.
   result->set_tcp_nodelay(true);
@@ -313,6 +331,9 @@ bool Emulator::Impl::bind(httplib::Server& target_server) {
     return false;
   }
   bound_port = port;
+  // cpp-httplib listens with a backlog of 5: sixteen clients connecting at once would see
+  // dropped handshakes, retried a second later. Listening again updates the backlog.
+  if (listen_socket != INVALID_SOCKET) ::listen(listen_socket, SOMAXCONN);
   return true;
 }
 

@@ -757,6 +757,22 @@ TEST_F(CurlTransportTest, ReusesOneConnectionForSequentialRequests) {
   EXPECT_EQ(log_.Connections(), 1u);
 }
 
+TEST_F(CurlTransportTest, PostsOpenAFreshConnectionUnlessReuseIsAllowed) {
+  StartEchoServer();
+  for (bool reuse : {false, true}) {
+    CurlTransportOptions options;
+    options.reuse_connections_for_post = reuse;
+    HttpTransport& transport = Transport(options);
+    const std::size_t before = log_.Connections();
+    for (int i = 0; i < 5; ++i) {
+      Result<HttpResponse> result =
+          transport.send(MakeRequest(HttpMethod::kPost, server_.Url("/echo"), "{}"));
+      ASSERT_TRUE(result.ok()) << result.error().to_string();
+    }
+    EXPECT_EQ(log_.Connections() - before, reuse ? 1u : 5u) << "reuse=" << reuse;
+  }
+}
+
 // A server that answers the first request on each connection and keeps it open, then closes
 // the connection on the next request without answering: a kept-alive connection that died
 // just as it was reused (an idle timeout racing the request).
