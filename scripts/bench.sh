@@ -29,7 +29,7 @@ build_dir=${BUILD_DIR:-build/release}
 out_dir=${OUT_DIR:-build/bench}
 token=bench-token
 app=5f0c1a2b3c4d5e6f7a8b9c0d
-workloads=(fetch-all-keep fetch-all-stream get-page create-seq create-16 create-many-16)
+workloads=(fetch-all-keep fetch-all-stream get-page create-seq create-seq-reuse create-16 create-many-16)
 js_sdk_version=2.8.1
 
 step() { printf '\n==== %s\n' "$*" >&2; }
@@ -199,7 +199,8 @@ for rep in $(seq 1 "$reps"); do
   for workload in "${workloads[@]}"; do
     for impl in "${order[@]}"; do
       # create-many-16 is the SDK's create_many(); the others' requests are create-16's.
-      [ "$workload" = create-many-16 ] && [ "$impl" != sdk ] && continue
+      # create-seq-reuse is the SDK with reuse_connections_for_post; the others': create-seq's.
+      case "$workload" in create-many-16 | create-seq-reuse) [ "$impl" != sdk ] && continue ;; esac
       run_one "$rep" "$impl" "$workload"
     done
   done
@@ -231,6 +232,8 @@ done
 for i in raw js; do
   T[$i,create-many-16]=${T[$i,create-16]}
   R[$i,create-many-16]=${R[$i,create-16]}
+  T[$i,create-seq-reuse]=${T[$i,create-seq]}
+  R[$i,create-seq-reuse]=${R[$i,create-seq]}
 done
 
 table="$out_dir/table.md"
@@ -268,12 +271,14 @@ table="$out_dir/table.md"
   target "fetch-all-keep: peak RSS ≤ 1/3 of the JS SDK's (SDK/JS)" "$(q "${R[sdk,fetch-all-keep]}" "${R[js,fetch-all-keep]}")" "<= 1/3" ""
   target "get-page: ≥ 10× the JS SDK's throughput" "$(q "${T[js,get-page]}" "${T[sdk,get-page]}")" ">= 10" "×"
   target "create-seq: SDK time ≤ 1.3× raw libcurl" "$(q "${T[sdk,create-seq]}" "${T[raw,create-seq]}")" "<= 1.3" "×"
+  target "(same, with reuse_connections_for_post)" "$(q "${T[sdk,create-seq-reuse]}" "${T[raw,create-seq]}")" "<= 1.3" "×"
   target "create-16: ≥ 1.5× the SDK's sequential throughput" "$(q "${T[sdk,create-seq]}" "${T[sdk,create-16]}")" ">= 1.5" "×"
   target "(same, with create_many, concurrency 16)" "$(q "${T[sdk,create-seq]}" "${T[sdk,create-many-16]}")" ">= 1.5" "×"
   rss_stream=${R[sdk,fetch-all-stream]}
   target "fetch-all-stream: SDK peak RSS ≤ 32 MiB" "$([ -n "$rss_stream" ] && calc '%.6f' "$rss_stream / 1024" || true)" "<= 32" " MiB"
   echo
   echo "create-many-16 is the SDK's create_many() with concurrency 16; its raw and JS columns repeat create-16's (the same requests)."
+  echo "create-seq-reuse is create-seq with CurlTransportOptions::reuse_connections_for_post; its raw and JS columns repeat create-seq's."
   for note in "${notes[@]}"; do
     echo
     echo "$note"

@@ -15,9 +15,11 @@
 namespace losant_bench {
 
 /// The workloads, as named on the command line and in the result line.
-/// `create-many-16` (create_many() with 16 in flight) exists only in the SDK program.
+/// `create-many-16` (create_many() with 16 in flight) and `create-seq-reuse` (creates reusing
+/// kept-alive connections) exist only in the SDK program.
 inline constexpr std::string_view kWorkloads[] = {
-    "fetch-all-keep", "fetch-all-stream", "get-page", "create-seq", "create-16", "create-many-16"};
+    "fetch-all-keep", "fetch-all-stream", "get-page",        "create-seq",
+    "create-16",      "create-many-16",   "create-seq-reuse"};
 
 /// The command line of every workload program (same flags for the JS script).
 struct Args {
@@ -38,7 +40,7 @@ inline void usage(const char* program) {
             << " --workload W --url http://127.0.0.1:PORT [--token T] [--app ID] [--users N]\n"
                "       [--per-page N] [--requests N] [--threads N] [--run-id ID]\n"
                "workloads: fetch-all-keep fetch-all-stream get-page create-seq create-16 "
-               "create-many-16\n";
+               "create-many-16 create-seq-reuse\n";
 }
 
 /// Parses the command line; exits with status 2 on a mistake.

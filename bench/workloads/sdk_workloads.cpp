@@ -177,7 +177,14 @@ int main(int argc, char** argv) {
   eu::ClientOptions options;
   options.base_url = a.url;
   options.token = a.token;
+  if (a.workload == "create-seq-reuse") {
+    // The opt-in that lets creates reuse kept-alive connections (see CurlTransportOptions).
+    eu::CurlTransportOptions curl;
+    curl.reuse_connections_for_post = true;
+    options.transport = eu::make_curl_transport(curl);
+  }
   const eu::ExperienceUsersClient client(options);
+  if (a.workload == "create-seq-reuse") return create(client, a, 1);
   if (a.workload == "fetch-all-keep") return fetch_all_keep(client, a);
   if (a.workload == "fetch-all-stream") return fetch_all_stream(client, a);
   if (a.workload == "get-page") return get_page(client, a);
