@@ -1,8 +1,9 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 #include "cli.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <exception>
 #include <iostream>
@@ -12,8 +13,6 @@
 #include <utility>
 
 #include <CLI/CLI.hpp>
-
-#include <unistd.h>
 
 #include "arguments.hpp"
 #include "exit_code.hpp"
@@ -179,7 +178,7 @@ void define_import(CLI::App& app, Invocation& in) {
                   "Give each record without a password a random one, written to this new file "
                   "(mode 0600) before any user is created")
       ->type_name("FILE")
-      ->check(CLI::NonexistentPath);
+      ->check(CLI::NonexistentPath.description(""));
   command.add_flag("--dry-run", o.dry_run, "Check every record; send nothing");
 }
 
@@ -345,9 +344,11 @@ bool has_csv_extension(const std::string& path) {
 void resolve_format(Invocation& in) {
   const std::vector<Format> accepted = accepted_formats(*in.command);
   if (!in.format) {
-    const bool csv_input =
-        *in.command != Command::kImport || has_csv_extension(in.import_options.in_path);
-    in.format = csv_input ? accepted.front() : Format::kJsonl;
+    in.format = accepted.front();
+    // import reads what the file holds: CSV for a .csv file, else JSON Lines (export's default).
+    if (*in.command == Command::kImport && !has_csv_extension(in.import_options.in_path)) {
+      in.format = Format::kJsonl;
+    }
   } else if (std::find(accepted.begin(), accepted.end(), *in.format) == accepted.end()) {
     std::string names;
     for (Format format : accepted) {

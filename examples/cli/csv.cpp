@@ -134,7 +134,11 @@ std::optional<std::string> read_csv(std::istream& in,
   if (in.bad()) return std::string("could not read the input");
   const int finished = csv_fini(parser.get(), on_field, on_record_end, &collector);
   if (collector.failure) std::rethrow_exception(collector.failure);
-  if (finished != 0) return syntax_error(parser.get(), line);
+  if (finished != 0) {
+    return std::string(
+        "not valid CSV: a quoted field is still open at the end of the input "
+        "(check the quotes)");
+  }
   return std::nullopt;
 }
 

@@ -22,7 +22,8 @@ constexpr std::array<std::pair<ExitCode, std::string_view>, 10> kMeanings{{
     {ExitCode::kHttp, "any other HTTP error status"},
     {ExitCode::kNetwork, "network: connect, TLS, transport failure or timeout"},
     {ExitCode::kBadResponse, "malformed or too large response"},
-    {ExitCode::kPartial, "import: some records were not created or skipped (see the report)"},
+    {ExitCode::kPartial,
+     "import: some records failed, neither created nor skipped (see the report)"},
 }};
 
 }  // namespace

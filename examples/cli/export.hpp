@@ -3,6 +3,7 @@
 /// `export`: every matching user, streamed to a file or stdout as JSON Lines, CSV or JSON.
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <string>

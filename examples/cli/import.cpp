@@ -27,38 +27,27 @@ namespace {
 
 namespace eu = losant::experience_users;
 
-// What happened to one record, as the report names it.
-enum class Outcome { kValid, kInvalid, kCreated, kSkipped, kFailed };
-
-std::string_view to_string(Outcome outcome) {
-  switch (outcome) {
-    case Outcome::kValid: return "valid";
-    case Outcome::kInvalid: return "invalid";
-    case Outcome::kCreated: return "created";
-    case Outcome::kSkipped: return "skipped";
-    case Outcome::kFailed: return "failed";
-  }
-  return "unknown";
-}
-
-Outcome outcome_of(eu::BulkOutcomeKind kind) {
-  switch (kind) {
-    case eu::BulkOutcomeKind::kCreated: return Outcome::kCreated;
-    case eu::BulkOutcomeKind::kSkipped: return Outcome::kSkipped;
-    case eu::BulkOutcomeKind::kFailed: return Outcome::kFailed;
-  }
-  return Outcome::kFailed;
-}
-
-// One record of the input and what became of it. The password stays in `post` only.
+// One record of the input and what became of it.
 struct Row {
   std::size_t number = 0;
-  eu::ExperienceUserPost post;
+  std::string email;
+  eu::ExperienceUserPost post;  // moved to create_many() when sending
   bool generated_password = false;
-  Outcome outcome = Outcome::kValid;
+  bool invalid = false;                        // broke a rule: never sent
+  std::optional<eu::BulkOutcomeKind> outcome;  // once create_many() has settled it
   std::optional<std::string> user_id;
-  std::optional<eu::Error> error;  // for kInvalid and kFailed
+  std::optional<eu::Error> error;  // why it is invalid, failed (or was skipped)
 };
+
+bool failed(const Row& row) {
+  return row.outcome == eu::BulkOutcomeKind::kFailed;
+}
+
+// The report's outcome: `invalid`, `valid` (checked, not sent), or create_many()'s.
+std::string outcome_name(const Row& row) {
+  if (row.invalid) return "invalid";
+  return row.outcome ? std::string(eu::to_string(*row.outcome)) : "valid";
+}
 
 std::string lower_ascii(std::string text) {
   for (char& c : text) {
@@ -70,7 +59,7 @@ std::string lower_ascii(std::string text) {
 // `row 7 (ada@example.com)`: how messages name a record.
 std::string describe(const Row& row) {
   std::string text = "row " + std::to_string(row.number);
-  if (!row.post.email.empty()) text += " (" + row.post.email + ")";
+  if (!row.email.empty()) text += " (" + row.email + ")";
   return text;
 }
 
@@ -83,6 +72,7 @@ std::vector<Row> check(std::vector<ImportRecord> records, bool generate_password
   for (ImportRecord& record : records) {
     Row row;
     row.number = record.row;
+    row.email = record.post.email;
     row.post = std::move(record.post);
     row.error = std::move(record.error);
     if (!row.error && row.post.password.empty()) {
@@ -103,7 +93,7 @@ std::vector<Row> check(std::vector<ImportRecord> records, bool generate_password
                                          "the same email as row " + std::to_string(first->second));
       }
     }
-    if (row.error) row.outcome = Outcome::kInvalid;
+    row.invalid = row.error.has_value();
     rows.push_back(std::move(row));
   }
   return rows;
@@ -115,8 +105,8 @@ bool write_report(OutputFile& file, const std::vector<Row>& rows, std::ostream& 
   csv.write_row({"row", "email", "outcome", "user_id", "error"});
   for (const Row& row : rows) {
     // A skipped record's error is only the API's AlreadyExists: the outcome says it all.
-    const bool has_error = row.outcome == Outcome::kInvalid || row.outcome == Outcome::kFailed;
-    csv.write_row({std::to_string(row.number), row.post.email, std::string(to_string(row.outcome)),
+    const bool has_error = row.invalid || failed(row);
+    csv.write_row({std::to_string(row.number), row.email, outcome_name(row),
                    row.user_id.value_or(""),
                    has_error && row.error ? row.error->to_string() : std::string()});
   }
@@ -141,7 +131,7 @@ bool write_generated_passwords(const std::string& path, const std::vector<Row>& 
   csv.write_row({"row", "email", "password"});
   for (const Row& row : rows) {
     if (row.generated_password) {
-      csv.write_row({std::to_string(row.number), row.post.email, row.post.password});
+      csv.write_row({std::to_string(row.number), row.email, row.post.password});
     }
   }
   if (!file.close(/*sync=*/true)) {
@@ -166,7 +156,7 @@ ExitCode exit_code_of(const std::vector<Row>& rows) {
   std::set<ExitCode> failures;
   bool any_succeeded = false;
   for (const Row& row : rows) {
-    if (row.outcome == Outcome::kFailed) {
+    if (failed(row)) {
       failures.insert(row.error ? exit_code_for(*row.error) : ExitCode::kInternal);
     } else {
       any_succeeded = true;
@@ -182,7 +172,7 @@ ExitCode create_all(const eu::ExperienceUsersClient& client, const std::string& 
                     std::optional<OutputFile>& report, std::ostream& out, std::ostream& err) {
   std::vector<eu::ExperienceUserPost> posts;
   posts.reserve(rows.size());
-  for (const Row& row : rows) posts.push_back(row.post);
+  for (Row& row : rows) posts.push_back(std::move(row.post));
 
   ProgressBar progress(err, is_terminal(STDERR_FILENO), "import");
   progress.set_total(posts.size());
@@ -196,17 +186,17 @@ ExitCode create_all(const eu::ExperienceUsersClient& client, const std::string& 
   posts.clear();
   progress.finish();
 
-  std::size_t created = 0, skipped = 0, failed = 0;
+  std::size_t created = 0, skipped = 0, failures = 0;
   for (std::size_t i = 0; i < rows.size() && i < outcomes.size(); ++i) {
     Row& row = rows[i];
-    row.outcome = outcome_of(outcomes[i].kind);
+    row.outcome = outcomes[i].kind;
     row.user_id = std::move(outcomes[i].user_id);
     row.error = std::move(outcomes[i].error);
-    switch (row.outcome) {
-      case Outcome::kCreated: ++created; break;
-      case Outcome::kSkipped: ++skipped; break;
-      default:
-        ++failed;
+    switch (outcomes[i].kind) {
+      case eu::BulkOutcomeKind::kCreated: ++created; break;
+      case eu::BulkOutcomeKind::kSkipped: ++skipped; break;
+      case eu::BulkOutcomeKind::kFailed:
+        ++failures;
         print_error(err, describe(row) + ": " +
                              (row.error ? row.error->to_string() : std::string("failed")));
         break;
@@ -214,7 +204,7 @@ ExitCode create_all(const eu::ExperienceUsersClient& client, const std::string& 
   }
   const bool reported = !report || write_report(*report, rows, err);
   out << "import: " << rows.size() << " rows: " << created << " created, " << skipped
-      << " skipped, " << failed << " failed\n";
+      << " skipped, " << failures << " failed\n";
   const ExitCode code = exit_code_of(rows);
   return code == ExitCode::kOk && !reported ? ExitCode::kInternal : code;
 }
@@ -262,7 +252,7 @@ ExitCode run_import(const eu::ExperienceUsersClient& client, const std::string& 
 
   std::size_t invalid = 0;
   for (const Row& row : rows) {
-    if (row.outcome != Outcome::kInvalid) continue;
+    if (!row.invalid) continue;
     ++invalid;
     print_error(err, describe(row) + ": " + row.error->to_string());
   }

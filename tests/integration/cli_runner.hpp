@@ -58,8 +58,8 @@ inline std::ostream& operator<<(std::ostream& os, const Outcome& o) {
 
 // How to run the tool besides its arguments and environment.
 struct RunOptions {
-  std::string input;              // written to its stdin, which is then closed
-  bool stderr_terminal = false;   // stderr on a pseudo-terminal instead of a pipe
+  std::string input;             // written to its stdin, which is then closed
+  bool stderr_terminal = false;  // stderr on a pseudo-terminal instead of a pipe
 };
 
 namespace detail {

@@ -3,6 +3,7 @@
 // The losant-experience-users tool, run as a child process against an in-process emulator:
 // every command in its formats, the environment fallbacks, every exit code, and that no
 // password ever reaches the tool's output. (export and import: cli_bulk_test.cpp.)
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <utility>
@@ -95,6 +96,7 @@ TEST_F(CliTest, UsageErrorsExitWith2AndNameTheProblem) {
       {{"list", "--filter-field", "id", "--filter", "x"}, "--filter-field"},
       {{"list", "--page", "one"}, "--page"},
       {{"--format", "xml", "list"}, "table|json"},
+      {{"delete", id, "--format", "csv"}, "csv is not a format of delete (it takes table|json)"},
       {{"list", "--timeout", "0"}, "--timeout"},
       {{"list", "--ca-bundle", "/nonexistent/ca.pem"}, "--ca-bundle"},
       {{"get"}, "USER_ID"},
@@ -151,6 +153,78 @@ TEST_F(CliTest, ListTableHasAlignedColumnsAndAFooter) {
     EXPECT_NE(row.back(), ' ') << "trailing space: " << row;
   }
   EXPECT_EQ(lines.back(), "page 0 of 3 (showing 10 of 30 users)");
+}
+
+// The number of characters (code points) of a UTF-8 line.
+std::size_t display_width(const std::string& line) {
+  return static_cast<std::size_t>(std::count_if(line.begin(), line.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
+  }));
+}
+
+TEST_F(CliTest, ListTableFitsTheWidthInColumns) {
+  Environment narrow = env();
+  narrow["COLUMNS"] = "60";
+  const Outcome o = run_tool({"list", "--per-page", "10", "--sort-field", "email"}, narrow);
+  ASSERT_EQ(o.exit_code, 0) << o;
+  const std::vector<std::string> lines = lines_of(o.out);
+  ASSERT_EQ(lines.size(), 12u) << o;
+  const std::string ellipsis = "\xE2\x80\xA6";
+  EXPECT_NE(o.out.find(ellipsis), std::string::npos) << o;
+  for (const std::string& line : lines) EXPECT_LE(display_width(line), 60u) << line;
+  // Still aligned: every row's second column starts under the (possibly cut) EMAIL header.
+  const std::string& header = lines.front();
+  const std::size_t email_column = display_width(header.substr(0, header.find("EMAIL")));
+  for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
+    const std::string& row = lines[i];
+    const std::size_t gap = row.find("  ");
+    ASSERT_NE(gap, std::string::npos) << row;
+    EXPECT_EQ(display_width(row.substr(0, row.find_first_not_of(' ', gap))), email_column) << row;
+    EXPECT_EQ(row.rfind("user", row.find_first_not_of(' ', gap)), row.find_first_not_of(' ', gap))
+        << row;
+  }
+
+  // Without a terminal or COLUMNS, nothing is cut.
+  const Outcome wide = run({"list", "--per-page", "10", "--sort-field", "email"});
+  ASSERT_EQ(wide.exit_code, 0) << wide;
+  EXPECT_EQ(wide.out.find(ellipsis), std::string::npos) << wide;
+}
+
+TEST_F(CliTest, ListAndGetAsCsvAndJsonLines) {
+  eu::ListQuery query;
+  query.per_page = 10;
+  query.sort_field = eu::SortField::kEmail;
+  const eu::ExperienceUsers expected = list(query);
+  ASSERT_EQ(expected.items.size(), 10u);
+
+  const Outcome csv = run({"list", "--per-page", "10", "--sort-field", "email", "--format", "csv"});
+  ASSERT_EQ(csv.exit_code, 0) << csv;
+  std::vector<std::string> lines = lines_of(csv.out);
+  ASSERT_EQ(lines.size(), 11u) << csv;
+  const std::string header =
+      "id,email,firstName,lastName,creationDate,lastUpdated,lastLogin,tokenCutoff,groups,tags";
+  EXPECT_EQ(lines.front(), header);
+  for (std::size_t i = 0; i < 10; ++i) {
+    const eu::ExperienceUser& user = expected.items[i];
+    const std::string start = user.id + "," + user.email + "," + user.first_name.value_or("") +
+                              "," + user.last_name.value_or("") + ",";
+    EXPECT_EQ(lines[i + 1].rfind(start, 0), 0u) << lines[i + 1];
+  }
+
+  const Outcome jsonl =
+      run({"list", "--per-page", "10", "--sort-field", "email", "--format", "jsonl"});
+  ASSERT_EQ(jsonl.exit_code, 0) << jsonl;
+  lines = lines_of(jsonl.out);
+  ASSERT_EQ(lines.size(), 10u) << jsonl;
+  for (std::size_t i = 0; i < 10; ++i) EXPECT_EQ(lines[i], eu::to_json(expected.items[i]));
+
+  const eu::ExperienceUser& user = expected.items.front();
+  const Outcome one = run({"get", user.id, "--format", "csv"});
+  ASSERT_EQ(one.exit_code, 0) << one;
+  lines = lines_of(one.out);
+  ASSERT_EQ(lines.size(), 2u) << one;
+  EXPECT_EQ(lines[0], header);
+  EXPECT_EQ(lines[1].rfind(user.id + "," + user.email + ",", 0), 0u) << one;
 }
 
 TEST_F(CliTest, ListJsonParsesBackToWhatTheEmulatorHolds) {
