@@ -34,6 +34,7 @@ void UserRange::State::fetch() {
   const bool reaches_total =
       fetched.total_count && (*query.page + 1) * per_page >= *fetched.total_count;
   last_page = size < per_page || reaches_total;
+  if (fetched.total_count) total_count = fetched.total_count;
   page = std::move(fetched.items);
   next_index = 0;
   ++*query.page;
@@ -66,6 +67,10 @@ UserRange::iterator::reference UserRange::iterator::operator*() const {
 UserRange::iterator& UserRange::iterator::operator++() {
   state_->advance();
   return *this;
+}
+
+std::optional<std::int64_t> UserRange::total_count() const {
+  return state_->total_count;
 }
 
 bool UserRange::iterator::at_end() const {

@@ -24,10 +24,11 @@ struct UserRange::State {
 
   ExperienceUsersClient client;
   std::string application_id;
-  ListQuery query;                   // query.page is the next page to fetch
-  std::vector<ExperienceUser> page;  // the current page's items
-  std::size_t next_index = 0;        // next item of `page` to yield
-  bool last_page = false;            // no page after `page`
+  ListQuery query;                          // query.page is the next page to fetch
+  std::vector<ExperienceUser> page;         // the current page's items
+  std::size_t next_index = 0;               // next item of `page` to yield
+  bool last_page = false;                   // no page after `page`
+  std::optional<std::int64_t> total_count;  // the latest page's totalCount
   bool started = false;
   bool done = false;
   std::optional<Result<ExperienceUser>> current;  // what operator* returns

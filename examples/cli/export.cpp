@@ -83,34 +83,19 @@ ExitCode run_export(const eu::ExperienceUsersClient& client, const std::string& 
   UserStreamWriter writer(*sink, options);
   ProgressBar progress(err, is_terminal(STDERR_FILENO), "export");
 
-  // The first page is fetched on its own for its totalCount (UserRange does not expose it);
-  // list_all() streams the rest, one page in memory at a time.
-  const std::int64_t per_page = query.per_page.value_or(kExportPageSize);
-  query.per_page = per_page;
-  query.page = 0;
-  bool more = false;
-  {
-    eu::Result<eu::ExperienceUsers> first = client.list(application_id, query);
-    if (!first) return fail(err, first.error(), 0);
-    const auto count = static_cast<std::int64_t>(first->items.size());
-    if (first->total_count) progress.set_total(static_cast<std::size_t>(*first->total_count));
-    for (const eu::ExperienceUser& user : first->items) {
-      writer.write(user);
-      progress.update(writer.written());
+  // One page in memory at a time; the first page's totalCount sizes the progress bar.
+  query.per_page = query.per_page.value_or(kExportPageSize);
+  eu::UserRange users = client.list_all(application_id, query);
+  auto it = users.begin();
+  if (users.total_count()) progress.set_total(static_cast<std::size_t>(*users.total_count()));
+  for (; it != users.end(); ++it) {
+    if (!*it) {
+      progress.finish();
+      return fail(err, it->error(), writer.written());
     }
-    more = count == per_page && (!first->total_count || per_page < *first->total_count);
-  }
-  if (more) {
-    query.page = 1;
-    for (const eu::Result<eu::ExperienceUser>& user : client.list_all(application_id, query)) {
-      if (!user) {
-        progress.finish();
-        return fail(err, user.error(), writer.written());
-      }
-      writer.write(*user);
-      progress.update(writer.written());
-      if (!*sink) break;  // a full disk: stop fetching, reported below
-    }
+    writer.write(**it);
+    progress.update(writer.written());
+    if (!*sink) break;  // a full disk: stop fetching, reported below
   }
   writer.finish();
   progress.finish();

@@ -83,6 +83,19 @@ TEST_F(RangeTest, ExactMultipleNeedsNoExtraRequest) {
   EXPECT_EQ(transport_->pending(), 0u);
 }
 
+TEST_F(RangeTest, TotalCountIsKnownAfterBegin) {
+  ListQuery q;
+  q.per_page = 2;
+  transport_->respond(200, testing::page_json(0, 2, 3, 0, 2));
+  transport_->respond(200, testing::page_json(2, 1, 3, 1, 2));
+  auto range = ExperienceUsersClient(options_).list_all(kApp, q);
+  auto it = range.begin();
+  EXPECT_EQ(range.total_count(), 3);
+  std::size_t n = 0;
+  for (; it != range.end(); ++it) ++n;
+  EXPECT_EQ(n, 3u);
+}
+
 TEST_F(RangeTest, TotalCountGrowingWhilePagingIsFollowed) {
   ListQuery q;
   q.per_page = 2;

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <memory>
+#include <optional>
 
 #include "losant/experience_users/models.hpp"
 #include "losant/experience_users/result.hpp"
@@ -70,6 +72,10 @@ class UserRange {
   iterator begin();
   /// The end sentinel.
   iterator end() { return iterator(); }
+
+  /// The `totalCount` of the latest page fetched (for progress displays): known once begin()
+  /// has fetched the first page; nullopt before that or if the server sent none.
+  std::optional<std::int64_t> total_count() const;
 
   /// Used by the client to build a range.
   explicit UserRange(std::shared_ptr<State> state) : state_(std::move(state)) {}
