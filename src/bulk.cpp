@@ -20,6 +20,8 @@ using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
 constexpr int kMaxConcurrency = 64;
+// Cap on one throttling pause, whatever the deadline (which may be "forever").
+constexpr std::int64_t kMaxPauseMs = 24LL * 3600 * 1000;
 
 // Additive-increase / multiplicative-decrease limit on requests in flight, plus a pause that
 // throttling answers (429, 503) impose on everyone.
@@ -117,18 +119,40 @@ struct BulkRun {
     return std::optional<std::string>();
   }
 
+  // Marks `out` created with the user found by email; false when there is none.
+  static bool found_created(BulkOutcome& out, const std::optional<std::string>& id) {
+    if (!id) return false;
+    out.kind = BulkOutcomeKind::kCreated;
+    out.user_id = *id;
+    out.error.reset();
+    return true;
+  }
+
   void settle_one(std::size_t index) {
     const ExperienceUserPost& user = users[index];
     BulkOutcome& out = outcomes[index];
+    // The longest everyone may be paused for one throttling answer: the call deadline.
+    const milliseconds max_pause = std::min(client.options().deadline, milliseconds(kMaxPauseMs));
+    bool was_ambiguous = false;  // an earlier attempt may have created the user
     for (int attempt = 1; attempt <= options.max_attempts_per_user; ++attempt) {
       throttle.acquire();
       Result<ExperienceUser> created = client.create(application_id, user);
       std::optional<milliseconds> pause;
       if (!created && is_throttling(created.error())) {
-        pause = created.error().retry_after.value_or(options.throttle_backoff *
-                                                     (1 << std::min(attempt - 1, 6)));
+        const milliseconds backoff =
+            std::min(max_pause, options.throttle_backoff * (1 << std::min(attempt - 1, 6)));
+        pause = created.error().retry_after.value_or(backoff);
       }
-      throttle.release(pause);
+      throttle.release(pause && *pause <= max_pause ? pause : std::nullopt);
+      if (pause && *pause > max_pause) {
+        // Waiting that long would hold every worker past the deadline: give this one up.
+        out.attempts = attempt;
+        out.kind = BulkOutcomeKind::kFailed;
+        out.error = std::move(created).error();
+        out.error->message += "; not retried: the server asked to wait " +
+                              std::to_string(pause->count()) + " ms, past the call deadline";
+        return;
+      }
       out.attempts = attempt;
       if (created) {
         out.kind = BulkOutcomeKind::kCreated;
@@ -138,13 +162,18 @@ struct BulkRun {
       }
       Error error = std::move(created).error();
       if (error.kind == ErrorKind::kHttp && error.api_type == "AlreadyExists") {
-        // On a first attempt the user was there before; after an ambiguous attempt the lookup
-        // below would have found it, so reaching here means someone else created it meanwhile.
+        // After an ambiguous attempt the server may have committed our create only after the
+        // lookup missed it: look again, so that our own user is reported created.
+        if (was_ambiguous) {
+          auto found = find_user(user.email);
+          if (found && found_created(out, *found)) return;
+        }
         out.kind = BulkOutcomeKind::kSkipped;
         out.error = std::move(error);
         return;
       }
       if (is_ambiguous(error)) {
+        was_ambiguous = true;
         auto found = find_user(user.email);
         if (!found) {
           // Without knowing, sending again could duplicate the user: stop here and say so.
@@ -155,12 +184,7 @@ struct BulkRun {
           out.error = std::move(unknown);
           return;
         }
-        if (*found) {
-          out.kind = BulkOutcomeKind::kCreated;
-          out.user_id = **found;
-          out.error.reset();
-          return;
-        }
+        if (found_created(out, *found)) return;
       } else if (!is_transient(error)) {
         out.kind = BulkOutcomeKind::kFailed;
         out.error = std::move(error);

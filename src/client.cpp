@@ -31,6 +31,12 @@ constexpr std::string_view kRedacted = "REDACTED";
 constexpr std::size_t kMinRedactableSecret = 4;
 // How much of a non-JSON error body an Error quotes.
 constexpr std::size_t kBodyExcerptLength = 80;
+// A call's deadline is capped here so that `now + deadline` cannot overflow (a caller may pass
+// milliseconds::max() to mean "no deadline").
+constexpr milliseconds kMaxDeadline = std::chrono::hours(24 * 365 * 10);
+
+// The secrets of one call: the token, and the password of its body if any.
+using Secrets = std::vector<std::string_view>;
 
 void replace_all(std::string& text, std::string_view secret) {
   if (secret.size() < kMinRedactableSecret) return;
@@ -42,7 +48,7 @@ void replace_all(std::string& text, std::string_view secret) {
 
 // Scrubs secrets from every text field of an error: a hostile or buggy server may echo the
 // token or a password back in its error body.
-void redact(Error& error, const std::vector<std::string_view>& secrets) {
+void redact(Error& error, const Secrets& secrets) {
   for (auto secret : secrets) {
     replace_all(error.message, secret);
     replace_all(error.api_type, secret);
@@ -50,19 +56,31 @@ void redact(Error& error, const std::vector<std::string_view>& secrets) {
   }
 }
 
-// A short, printable excerpt of a body that is not the JSON we expected.
-std::string excerpt(std::string_view body) {
-  std::string out;
-  for (char c : body.substr(0, kBodyExcerptLength)) {
+// Control characters (a newline, ESC) become spaces: an Error's text is one line, and what a
+// server sends must not be able to forge log lines or drive a terminal.
+std::string one_line(std::string text) {
+  for (char& c : text) {
     const auto u = static_cast<unsigned char>(c);
-    out += (u >= 0x20 && u < 0x7F) ? c : ' ';
+    if (u < 0x20 || u == 0x7F) c = ' ';
   }
-  if (body.size() > kBodyExcerptLength) out += "...";
+  return text;
+}
+
+// A short excerpt of a body that is not the JSON we expected, secrets scrubbed *before* it is
+// cut (a secret cut in half would no longer be found).
+std::string excerpt(std::string_view body, const Secrets& secrets) {
+  // Enough to hold the excerpt plus any secret straddling its end (passwords: <= 2048 bytes).
+  constexpr std::size_t kScrubWindow = kBodyExcerptLength + 8192;
+  std::string text(body.substr(0, kScrubWindow));
+  for (auto secret : secrets) replace_all(text, secret);
+  std::string out = one_line(text.substr(0, kBodyExcerptLength));
+  if (text.size() > kBodyExcerptLength) out += "...";
   return out;
 }
 
 // The one mapping from a non-2xx response to an Error.
-Error error_from_response(const HttpResponse& response, const RetryOptions& retry) {
+Error error_from_response(const HttpResponse& response, const RetryOptions& retry,
+                          const Secrets& secrets) {
   Error e;
   e.kind = ErrorKind::kHttp;
   e.http_status = response.status;
@@ -77,15 +95,15 @@ Error error_from_response(const HttpResponse& response, const RetryOptions& retr
     return e;
   }
   if (auto body = internal::decode_error_body(response.body)) {
-    e.api_type = std::move(body->type);
+    e.api_type = one_line(std::move(body->type));
     e.message = body->message.empty() ? "HTTP " + std::to_string(response.status)
-                                      : std::move(body->message);
+                                      : one_line(std::move(body->message));
   } else if (response.body.empty()) {
     e.message = "HTTP " + std::to_string(response.status) + " with an empty body";
   } else {
     const auto type = response.header("Content-Type").value_or("unknown content type");
     e.message = "HTTP " + std::to_string(response.status) + " with a non-JSON body (" +
-                excerpt(type) + "): " + excerpt(response.body);
+                excerpt(type, secrets) + "): " + excerpt(response.body, secrets);
   }
   return e;
 }
@@ -168,9 +186,8 @@ struct ExperienceUsersClient::Impl {
   // Sends a request, retrying where safe, until a 2xx response, a final error or the deadline.
   // @p secrets are scrubbed from every error (the token always; the password of a body).
   Result<HttpResponse> execute(HttpMethod method, const std::string& path_and_query,
-                               std::string body, bool idempotent,
-                               std::vector<std::string_view> secrets) const {
-    secrets.push_back(options.token);
+                               std::string body, bool idempotent, const Secrets& secrets,
+                               int& attempts) const {
     HttpRequest request;
     request.method = method;
     request.url = base_url + path_and_query;
@@ -178,10 +195,19 @@ struct ExperienceUsersClient::Impl {
     if (!body.empty()) request.headers.emplace_back("Content-Type", "application/json");
     request.body = std::move(body);
 
-    const auto deadline = Clock::now() + options.deadline;
+    const auto deadline = Clock::now() + std::min(options.deadline, kMaxDeadline);
     const RetryOptions& retry = options.retry;
+    std::optional<Error> previous;
     for (int attempt = 1;; ++attempt) {
+      attempts = attempt;
       const auto remaining = std::chrono::duration_cast<milliseconds>(deadline - Clock::now());
+      if (remaining <= milliseconds::zero()) {
+        // Only after a wait that used up the deadline: report why the last attempt failed.
+        Error e = previous.value_or(Error{});
+        e.kind = previous ? e.kind : ErrorKind::kTimeout;
+        e.message += (previous ? "; " : "") + std::string("the call deadline was reached");
+        return e;
+      }
       request.timeout = std::min(options.request_timeout, remaining);
       const auto started = Clock::now();
       Result<HttpResponse> sent = transport->send(request);
@@ -193,7 +219,7 @@ struct ExperienceUsersClient::Impl {
           log(request, attempt, sent->status, took, nullptr);
           return sent;
         }
-        error = error_from_response(*sent, retry);
+        error = error_from_response(*sent, retry, secrets);
       } else {
         error = std::move(sent).error();
       }
@@ -212,6 +238,7 @@ struct ExperienceUsersClient::Impl {
         return error;
       }
       options.sleep(delay);
+      previous = std::move(error);
     }
   }
 
@@ -231,9 +258,16 @@ struct ExperienceUsersClient::Impl {
            std::string(internal::kDefaultQuery);
   }
 
-  // Decodes a 2xx body; a body that is not the expected JSON is reported with its status.
+  // Sends the request (see execute) and decodes a 2xx body into T; a body that is not the
+  // expected JSON is reported with its status. Every error is scrubbed of the call's secrets.
   template <typename T, typename Decode>
-  Result<T> decode(Result<HttpResponse> response, Decode&& decoder) const {
+  Result<T> call(HttpMethod method, const std::string& target, std::string body, bool idempotent,
+                 std::optional<std::string_view> password, Decode&& decoder) const {
+    Secrets secrets{options.token};
+    if (password) secrets.push_back(*password);
+    int attempts = 0;
+    Result<HttpResponse> response =
+        execute(method, target, std::move(body), idempotent, secrets, attempts);
     if (!response) return std::move(response).error();
     const HttpResponse& r = *response;
     Result<T> decoded = decoder(std::string_view(r.body), r.body.capacity());
@@ -241,8 +275,10 @@ struct ExperienceUsersClient::Impl {
     Error e = std::move(decoded).error();
     e.http_status = r.status;
     e.request_may_have_been_sent = true;
+    e.attempts = attempts;
     e.message = "HTTP " + std::to_string(r.status) +
-                " response body is not the expected JSON: " + e.message;
+                " response body is not the expected JSON: " + one_line(e.message);
+    redact(e, secrets);
     return e;
   }
 };
@@ -260,8 +296,8 @@ Result<ExperienceUsers> ExperienceUsersClient::list(std::string_view application
   if (auto e = internal::validate_query(query)) return *e;
   const std::string target =
       internal::users_path(application_id) + "?" + internal::list_query_string(query);
-  return impl_->decode<ExperienceUsers>(impl_->execute(HttpMethod::kGet, target, {}, true, {}),
-                                        internal::decode_users);
+  return impl_->call<ExperienceUsers>(HttpMethod::kGet, target, {}, true, std::nullopt,
+                                      internal::decode_users);
 }
 
 UserRange ExperienceUsersClient::list_all(std::string_view application_id, ListQuery query) const {
@@ -274,18 +310,16 @@ Result<ExperienceUser> ExperienceUsersClient::create(std::string_view applicatio
   if (auto e = impl_->check(application_id)) return *e;
   if (auto e = internal::validate_post(body)) return *e;
   // Not idempotent: repeated only when the request certainly never left (see should_retry).
-  return impl_->decode<ExperienceUser>(
-      impl_->execute(HttpMethod::kPost, Impl::target(application_id), internal::encode_post(body),
-                     false, {body.password}),
-      internal::decode_user);
+  return impl_->call<ExperienceUser>(HttpMethod::kPost, Impl::target(application_id),
+                                     internal::encode_post(body), false, body.password,
+                                     internal::decode_user);
 }
 
 Result<ExperienceUser> ExperienceUsersClient::get(std::string_view application_id,
                                                   std::string_view user_id) const {
   if (auto e = impl_->check(application_id, user_id)) return *e;
-  return impl_->decode<ExperienceUser>(
-      impl_->execute(HttpMethod::kGet, Impl::target(application_id, user_id), {}, true, {}),
-      internal::decode_user);
+  return impl_->call<ExperienceUser>(HttpMethod::kGet, Impl::target(application_id, user_id), {},
+                                     true, std::nullopt, internal::decode_user);
 }
 
 Result<ExperienceUser> ExperienceUsersClient::update(std::string_view application_id,
@@ -293,21 +327,17 @@ Result<ExperienceUser> ExperienceUsersClient::update(std::string_view applicatio
                                                      const ExperienceUserPatch& patch) const {
   if (auto e = impl_->check(application_id, user_id)) return *e;
   if (auto e = internal::validate_patch(patch)) return *e;
-  std::vector<std::string_view> secrets;
-  if (patch.password) secrets.push_back(*patch.password);
   // PATCH sets fields to given values, so repeating it is safe.
-  return impl_->decode<ExperienceUser>(
-      impl_->execute(HttpMethod::kPatch, Impl::target(application_id, user_id),
-                     internal::encode_patch(patch), true, std::move(secrets)),
-      internal::decode_user);
+  return impl_->call<ExperienceUser>(HttpMethod::kPatch, Impl::target(application_id, user_id),
+                                     internal::encode_patch(patch), true, patch.password,
+                                     internal::decode_user);
 }
 
 Result<DeleteResult> ExperienceUsersClient::remove(std::string_view application_id,
                                                    std::string_view user_id) const {
   if (auto e = impl_->check(application_id, user_id)) return *e;
-  return impl_->decode<DeleteResult>(
-      impl_->execute(HttpMethod::kDelete, Impl::target(application_id, user_id), {}, true, {}),
-      internal::decode_delete_result);
+  return impl_->call<DeleteResult>(HttpMethod::kDelete, Impl::target(application_id, user_id), {},
+                                   true, std::nullopt, internal::decode_delete_result);
 }
 
 }  // namespace losant::experience_users

@@ -34,7 +34,7 @@ void UserRange::State::fetch() {
   const bool reaches_total =
       fetched.total_count && (*query.page + 1) * per_page >= *fetched.total_count;
   last_page = size < per_page || reaches_total;
-  if (fetched.total_count) total_count = fetched.total_count;
+  total_count = fetched.total_count;
   page = std::move(fetched.items);
   next_index = 0;
   ++*query.page;

@@ -91,7 +91,9 @@ milliseconds backoff_delay(const RetryOptions& retry, int retry_index, double ra
   const double initial = static_cast<double>(retry.initial_backoff.count());
   const double cap = static_cast<double>(retry.max_backoff.count());
   const double computed = std::min(cap, initial * std::pow(retry.multiplier, retry_index));
-  const double jittered = std::clamp(random01, 0.0, 1.0) * computed;
+  // Capped at a year: a huge max_backoff must not overflow the conversion back to integers.
+  constexpr double kMaxDelayMs = 365.0 * 24 * 3600 * 1000;
+  const double jittered = std::min(kMaxDelayMs, std::clamp(random01, 0.0, 1.0) * computed);
   return milliseconds(static_cast<std::int64_t>(jittered));
 }
 

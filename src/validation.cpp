@@ -19,6 +19,8 @@ constexpr std::size_t kMaxTagKeyLength = 255;
 constexpr std::size_t kMaxTagValueLength = 255;
 constexpr std::size_t kMaxGroupIds = 1000;
 constexpr std::int64_t kMaxPerPage = 1000;
+constexpr std::int64_t kMaxPage =
+    2147483647;  // a 32-bit page index: page * perPage cannot overflow
 constexpr std::size_t kMaxEmailLabelLength = 63;
 
 using OptError = std::optional<Error>;
@@ -231,7 +233,9 @@ OptError validate_id(std::string_view field, std::string_view value) {
 }
 
 OptError validate_query(const ListQuery& query) {
-  if (query.page && *query.page < 0) return invalid_argument("query.page", "must be >= 0");
+  if (query.page && (*query.page < 0 || *query.page > kMaxPage)) {
+    return invalid_argument("query.page", "must be 0 to " + std::to_string(kMaxPage));
+  }
   if (query.per_page && (*query.per_page < 1 || *query.per_page > kMaxPerPage)) {
     return invalid_argument("query.perPage", "must be 1 to " + std::to_string(kMaxPerPage));
   }

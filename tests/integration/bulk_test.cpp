@@ -163,5 +163,24 @@ TEST_F(Bulk, GivesUpAfterMaxAttemptsWithTheLastCause) {
   EXPECT_EQ(outcomes[0].error->http_status, 429);
 }
 
+TEST_F(Bulk, ARetryAfterPastTheDeadlineFailsThatInputInsteadOfPausingEveryone) {
+  inject(Fault::Kind::kStatus, 1, 429, "86400");  // a day
+  ClientOptions co = options();
+  co.deadline = std::chrono::seconds(30);
+  const auto started = std::chrono::steady_clock::now();
+  const auto outcomes = ExperienceUsersClient(co).create_many(app(), make_users(3, "patient"));
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(20));
+  std::size_t failed = 0;
+  for (const auto& r : outcomes) {
+    if (r.kind == BulkOutcomeKind::kFailed) {
+      ++failed;
+      EXPECT_EQ(r.error->http_status, 429);
+      EXPECT_NE(r.error->message.find("past the call deadline"), std::string::npos);
+    }
+  }
+  EXPECT_EQ(failed, 1u);
+  EXPECT_EQ(emulator_->user_count(), 2u);
+}
+
 }  // namespace
 }  // namespace losant::experience_users

@@ -353,6 +353,50 @@ TEST_F(ClientTest, SecretsEchoedByServerAreRedacted) {
   expect_no_secrets(all_logs());
 }
 
+TEST_F(ClientTest, SecretsInNonJsonBodiesAreRedactedBeforeTheExcerptIsCut) {
+  options_.retry.max_attempts = 1;
+  ExperienceUserPost body;
+  body.email = "a@example.com";
+  body.password =
+      "contrase\xC3\xB1"
+      "a-ultrasecreta";  // non-ASCII
+  transport_->respond(400, "bad password " + body.password + " rejected",
+                      {{"Content-Type", "text/plain"}});
+  auto r = client().create(kApp, body);
+  ASSERT_FALSE(r);
+  EXPECT_THAT(r.error().message, Not(HasSubstr("ultrasecreta")));
+  // A secret straddling the excerpt's cut is removed before the cut.
+  transport_->respond(400, std::string(70, 'x') + kCanaryPassword,
+                      {{"Content-Type", "text/plain"}});
+  body.password = kCanaryPassword;
+  auto cut = client().create(kApp, body);
+  ASSERT_FALSE(cut);
+  EXPECT_THAT(cut.error().message, Not(HasSubstr(kCanaryPassword.substr(0, 10))));
+}
+
+TEST_F(ClientTest, SecretsInMalformedSuccessBodiesAreRedacted) {
+  transport_->respond(200, "echo: Authorization: Bearer " + kCanaryToken);
+  auto r = client().get(kApp, kUser);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind, ErrorKind::kMalformedResponse);
+  expect_no_secrets(r.error().to_string());
+}
+
+TEST_F(ClientTest, ServerTextIsKeptToOneLine) {
+  transport_->respond(400, R"({"type":"Bad\nType","message":"line1\nFAKE LOG LINE\u001b[31m"})");
+  auto r = client().get(kApp, kUser);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().to_string().find_first_of("\n\r\x1b"), std::string::npos)
+      << r.error().to_string();
+}
+
+TEST_F(ClientTest, HugeDeadlineMeansNoDeadline) {
+  options_.deadline = milliseconds::max();
+  transport_->respond(200, testing::user_json(kUser, "a@example.com"));
+  ASSERT_TRUE(client().get(kApp, kUser));
+  EXPECT_EQ(only_request().timeout, options_.request_timeout);
+}
+
 TEST_F(ClientTest, LogsRedactAuthorizationAndUnlistedHeaders) {
   options_.losant_domain = "secret-ish-domain";
   transport_->respond(200, testing::user_json(kUser, "a@example.com"));

@@ -25,6 +25,14 @@ TEST(Backoff, GrowsByMultiplierUpToTheCap) {
   EXPECT_EQ(backoff_delay(r, 30, 0.999999), milliseconds(999));
 }
 
+TEST(Backoff, HugeBackoffsAreClampedWithoutOverflow) {
+  RetryOptions r;
+  r.initial_backoff = milliseconds::max() / 2;
+  r.max_backoff = milliseconds::max();
+  EXPECT_EQ(backoff_delay(r, 60, 0.999999),
+            milliseconds(static_cast<std::int64_t>(365.0 * 24 * 3600 * 1000)));
+}
+
 TEST(Backoff, FullJitterScalesUniformly) {
   RetryOptions r;
   r.initial_backoff = milliseconds(1000);

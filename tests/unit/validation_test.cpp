@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <string>
 
 namespace losant::experience_users::internal {
@@ -151,7 +152,9 @@ TEST(Query, PagingRules) {
   ListQuery q;
   EXPECT_FALSE(validate_query(q));
   q.page = -1;
-  expect_invalid(validate_query(q), "query.page", ">= 0");
+  expect_invalid(validate_query(q), "query.page", "0 to 2147483647");
+  q.page = std::numeric_limits<std::int64_t>::max();  // would overflow page arithmetic
+  expect_invalid(validate_query(q), "query.page", "0 to 2147483647");
   q = {};
   q.per_page = 0;
   expect_invalid(validate_query(q), "query.perPage", "1 to 1000");

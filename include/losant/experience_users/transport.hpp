@@ -32,7 +32,8 @@ struct HttpRequest {
   HttpHeaders headers;                   ///< Every header to send, exactly as given.
   std::string body;                      ///< The body (empty for GET and DELETE).
   /// The most this attempt may take, connect included (the client's per-attempt timeout,
-  /// shortened to what remains of the call's deadline).
+  /// shortened to what remains of the call's deadline). The client never sends a request
+  /// whose timeout is zero or negative.
   std::chrono::milliseconds timeout{30000};
 };
 
