@@ -67,10 +67,6 @@ class Throttle {
   Clock::time_point resume_at_{};
 };
 
-bool same_email(std::string_view a, std::string_view b) {
-  return internal::header_name_equals(a, b);
-}
-
 bool is_throttling(const Error& e) {
   return e.kind == ErrorKind::kHttp && (e.http_status == 429 || e.http_status == 503);
 }
@@ -114,18 +110,16 @@ struct BulkRun {
     q.per_page = 1000;
     for (auto& user : client.list_all(application_id, q)) {
       if (!user) return std::move(user).error();
-      if (same_email(user->email, email)) return std::optional<std::string>(user->id);
+      if (internal::ascii_iequals(user->email, email)) return std::optional<std::string>(user->id);
     }
     return std::optional<std::string>();
   }
 
-  // Marks `out` created with the user found by email; false when there is none.
-  static bool found_created(BulkOutcome& out, const std::optional<std::string>& id) {
-    if (!id) return false;
-    out.kind = BulkOutcomeKind::kCreated;
-    out.user_id = *id;
-    out.error.reset();
-    return true;
+  static void settle(BulkOutcome& out, BulkOutcomeKind kind, std::optional<std::string> user_id,
+                     std::optional<Error> error) {
+    out.kind = kind;
+    out.user_id = std::move(user_id);
+    out.error = std::move(error);
   }
 
   void settle_one(std::size_t index) {
@@ -134,43 +128,36 @@ struct BulkRun {
     // The longest everyone may be paused for one throttling answer: the call deadline.
     const milliseconds max_pause = std::min(client.options().deadline, milliseconds(kMaxPauseMs));
     bool was_ambiguous = false;  // an earlier attempt may have created the user
+    std::optional<Error> last;   // the last cause, if attempts run out
     for (int attempt = 1; attempt <= options.max_attempts_per_user; ++attempt) {
       throttle.acquire();
       Result<ExperienceUser> created = client.create(application_id, user);
+      out.attempts = attempt;
       std::optional<milliseconds> pause;
       if (!created && is_throttling(created.error())) {
         const milliseconds backoff =
             std::min(max_pause, options.throttle_backoff * (1 << std::min(attempt - 1, 6)));
         pause = created.error().retry_after.value_or(backoff);
       }
-      throttle.release(pause && *pause <= max_pause ? pause : std::nullopt);
-      if (pause && *pause > max_pause) {
-        // Waiting that long would hold every worker past the deadline: give this one up.
-        out.attempts = attempt;
-        out.kind = BulkOutcomeKind::kFailed;
-        out.error = std::move(created).error();
-        out.error->message += "; not retried: the server asked to wait " +
-                              std::to_string(pause->count()) + " ms, past the call deadline";
-        return;
-      }
-      out.attempts = attempt;
-      if (created) {
-        out.kind = BulkOutcomeKind::kCreated;
-        out.user_id = created->id;
-        out.error.reset();
-        return;
-      }
+      const bool pause_too_long = pause && *pause > max_pause;
+      throttle.release(pause_too_long ? std::nullopt : pause);
+      if (created) return settle(out, BulkOutcomeKind::kCreated, created->id, std::nullopt);
+
       Error error = std::move(created).error();
+      if (pause_too_long) {
+        // Waiting that long would hold every worker past the deadline: give this one up.
+        error.message += "; not retried: the server asked to wait " +
+                         std::to_string(pause->count()) + " ms, past the call deadline";
+        return settle(out, BulkOutcomeKind::kFailed, std::nullopt, std::move(error));
+      }
       if (error.kind == ErrorKind::kHttp && error.api_type == "AlreadyExists") {
         // After an ambiguous attempt the server may have committed our create only after the
         // lookup missed it: look again, so that our own user is reported created.
         if (was_ambiguous) {
           auto found = find_user(user.email);
-          if (found && found_created(out, *found)) return;
+          if (found && *found) return settle(out, BulkOutcomeKind::kCreated, **found, std::nullopt);
         }
-        out.kind = BulkOutcomeKind::kSkipped;
-        out.error = std::move(error);
-        return;
+        return settle(out, BulkOutcomeKind::kSkipped, std::nullopt, std::move(error));
       }
       if (is_ambiguous(error)) {
         was_ambiguous = true;
@@ -180,19 +167,15 @@ struct BulkRun {
           Error unknown = std::move(found).error();
           unknown.message = "the create may have been applied (" + error.message +
                             ") and looking the email up failed: " + unknown.message;
-          out.kind = BulkOutcomeKind::kFailed;
-          out.error = std::move(unknown);
-          return;
+          return settle(out, BulkOutcomeKind::kFailed, std::nullopt, std::move(unknown));
         }
-        if (found_created(out, *found)) return;
+        if (*found) return settle(out, BulkOutcomeKind::kCreated, **found, std::nullopt);
       } else if (!is_transient(error)) {
-        out.kind = BulkOutcomeKind::kFailed;
-        out.error = std::move(error);
-        return;
+        return settle(out, BulkOutcomeKind::kFailed, std::nullopt, std::move(error));
       }
-      out.error = std::move(error);  // the last cause, if attempts run out
+      last = std::move(error);
     }
-    out.kind = BulkOutcomeKind::kFailed;
+    settle(out, BulkOutcomeKind::kFailed, std::nullopt, std::move(last));
   }
 
   void report(std::size_t index) {

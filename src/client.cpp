@@ -156,9 +156,9 @@ struct ExperienceUsersClient::Impl {
 
   // Whether a header's value may appear in a log record: allow-listed, and never Authorization.
   bool may_log_header(std::string_view name) const {
-    if (internal::header_name_equals(name, "Authorization")) return false;
+    if (internal::ascii_iequals(name, "Authorization")) return false;
     return std::any_of(options.log_header_allow_list.begin(), options.log_header_allow_list.end(),
-                       [&](const std::string& a) { return internal::header_name_equals(a, name); });
+                       [&](const std::string& a) { return internal::ascii_iequals(a, name); });
   }
 
   void log(const HttpRequest& request, int attempt, int status, milliseconds duration,
@@ -203,9 +203,13 @@ struct ExperienceUsersClient::Impl {
       const auto remaining = std::chrono::duration_cast<milliseconds>(deadline - Clock::now());
       if (remaining <= milliseconds::zero()) {
         // Only after a wait that used up the deadline: report why the last attempt failed.
-        Error e = previous.value_or(Error{});
-        e.kind = previous ? e.kind : ErrorKind::kTimeout;
-        e.message += (previous ? "; " : "") + std::string("the call deadline was reached");
+        Error e;
+        e.kind = ErrorKind::kTimeout;
+        if (previous) {
+          e = std::move(*previous);
+          e.message += "; ";
+        }
+        e.message += "the call deadline was reached";
         return e;
       }
       request.timeout = std::min(options.request_timeout, remaining);

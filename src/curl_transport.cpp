@@ -36,7 +36,7 @@
 namespace losant::experience_users {
 namespace {
 
-using internal::header_name_equals;
+using internal::ascii_iequals;
 using internal::kResponseBodyPadding;
 
 // curl_global_init() must run once per process before any other libcurl call, and is not safe
@@ -185,7 +185,7 @@ class Transfer {
   // with conflicting lengths.)
   std::optional<std::size_t> content_length() const {
     for (const auto& [name, value] : response_.headers) {
-      if (!header_name_equals(name, "Content-Length")) continue;
+      if (!ascii_iequals(name, "Content-Length")) continue;
       std::size_t length = 0;
       const char* end = value.data() + value.size();
       const auto [ptr, ec] = std::from_chars(value.data(), end, length);
@@ -197,8 +197,8 @@ class Transfer {
 
   bool has_content_encoding() const {
     return std::any_of(response_.headers.begin(), response_.headers.end(), [](const auto& h) {
-      return header_name_equals(h.first, "Content-Encoding") && !h.second.empty() &&
-             !header_name_equals(h.second, "identity");
+      return ascii_iequals(h.first, "Content-Encoding") && !h.second.empty() &&
+             !ascii_iequals(h.second, "identity");
     });
   }
 
@@ -442,8 +442,8 @@ HeaderList make_header_list(const HttpHeaders& headers) {
       line += value;
     }
     append_header(list, line);
-    has_expect = has_expect || header_name_equals(name, "Expect");
-    has_content_type = has_content_type || header_name_equals(name, "Content-Type");
+    has_expect = has_expect || ascii_iequals(name, "Expect");
+    has_content_type = has_content_type || ascii_iequals(name, "Content-Type");
   }
   // libcurl adds `Expect: 100-continue` to larger bodies and then waits up to a second for the
   // interim response before sending them; an empty value removes the header.

@@ -9,7 +9,7 @@ namespace losant::experience_users {
 
 namespace internal {
 
-bool header_name_equals(std::string_view a, std::string_view b) noexcept {
+bool ascii_iequals(std::string_view a, std::string_view b) noexcept {
   // ASCII only, without std::tolower: header names are tokens, and the C locale must not matter.
   const auto lower = [](char c) {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
@@ -32,7 +32,7 @@ std::string_view to_string(HttpMethod method) noexcept {
 
 std::optional<std::string_view> HttpResponse::header(std::string_view name) const {
   for (const auto& [key, value] : headers) {
-    if (internal::header_name_equals(key, name)) return std::string_view(value);
+    if (internal::ascii_iequals(key, name)) return std::string_view(value);
   }
   return std::nullopt;
 }

@@ -6,7 +6,8 @@
 
 namespace losant::experience_users::internal {
 
-// ASCII case-insensitive equality, as HTTP header names compare (RFC 9110 section 5.1).
-bool header_name_equals(std::string_view a, std::string_view b) noexcept;
+// ASCII case-insensitive equality: how HTTP header names compare (RFC 9110 section 5.1), and
+// how the API compares emails.
+bool ascii_iequals(std::string_view a, std::string_view b) noexcept;
 
 }  // namespace losant::experience_users::internal
