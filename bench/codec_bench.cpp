@@ -22,8 +22,8 @@
 #include <random>
 #include <string>
 
-#include "codec.hpp"
 #include "losant/experience_users/json.hpp"
+#include "wire/codec.hpp"
 
 namespace {
 

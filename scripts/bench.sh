@@ -36,7 +36,7 @@ step() { printf '\n==== %s\n' "$*" >&2; }
 die() { echo "bench.sh: $*" >&2; exit 1; }
 
 # ---- build ---------------------------------------------------------------------------------------
-emulator=${EMULATOR:-$build_dir/tests/emulator/losant-emulator}
+emulator=${EMULATOR:-$build_dir/emulator/losant-emulator}
 bench_sdk=${BENCH_SDK:-$build_dir/bench/workloads/losant-bench-sdk}
 bench_raw=${BENCH_RAW:-$build_dir/bench/workloads/losant-bench-raw}
 if [ "${SKIP_BUILD:-0}" != 1 ]; then

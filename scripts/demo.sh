@@ -11,7 +11,7 @@ cmake --build --preset default -j "$(nproc)" --target losant-emulator losant-exp
 
 bin=build/default
 log=$(mktemp)
-"$bin/tests/emulator/losant-emulator" --port 0 --seed-users 120 --token demo-token >"$log" 2>&1 &
+"$bin/emulator/losant-emulator" --port 0 --seed-users 120 --token demo-token >"$log" 2>&1 &
 emulator_pid=$!
 trap 'kill "$emulator_pid" 2>/dev/null || true; rm -f "$log"' EXIT
 for _ in $(seq 1 100); do
@@ -23,7 +23,7 @@ url=$(sed -n 's/^listening on \(http[^ ]*\).*/\1/p' "$log" | head -n 1)
 
 export LOSANT_API_URL="$url" LOSANT_API_TOKEN=demo-token
 export LOSANT_APPLICATION_ID=5f0c1a2b3c4d5e6f7a8b9c0d
-cli="$bin/examples/cli/losant-experience-users"
+cli="$bin/cli/losant-experience-users"
 run() { printf '\n$ %s\n' "losant-experience-users $*"; "$cli" "$@"; }
 
 echo "Emulator at $url (120 generated users)"

@@ -1,9 +1,9 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 // Fuzzes the decoders of the small bodies: API error bodies (lenient) and delete results.
 
-#include "codec.hpp"
 #include "fuzz_check.hpp"
 #include "losant/experience_users/json.hpp"
+#include "wire/codec.hpp"
 
 using namespace losant::experience_users;
 

@@ -5,9 +5,9 @@
 
 #include <simdjson.h>
 
-#include "codec.hpp"
 #include "fuzz_check.hpp"
 #include "losant/experience_users/json.hpp"
+#include "wire/codec.hpp"
 
 using namespace losant::experience_users;
 

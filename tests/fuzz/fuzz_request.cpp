@@ -5,11 +5,11 @@
 
 #include <string>
 
-#include "codec.hpp"
 #include "fuzz_check.hpp"
 #include "losant/experience_users/json.hpp"
-#include "request.hpp"
-#include "validation.hpp"
+#include "policy/validation.hpp"
+#include "wire/codec.hpp"
+#include "wire/request.hpp"
 
 using namespace losant::experience_users;
 

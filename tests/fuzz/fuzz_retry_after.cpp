@@ -5,7 +5,7 @@
 #include <chrono>
 
 #include "fuzz_check.hpp"
-#include "retry.hpp"
+#include "policy/retry.hpp"
 
 using namespace losant::experience_users;
 

@@ -33,8 +33,8 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
-#include "curl_transport.hpp"
 #include "losant/experience_users/transport.hpp"
+#include "transport/curl/curl_transport.hpp"
 
 namespace losant::experience_users {
 

@@ -2,7 +2,7 @@
 // The JSON codec: decoding of response bodies (and create bodies), encoding of request bodies,
 // the public to_json/parse_* functions, and behaviour on hostile input.
 
-#include "codec.hpp"
+#include "wire/codec.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
-#include "request.hpp"
+#include "wire/request.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
-#include "validation.hpp"
+#include "policy/validation.hpp"
 
 #include <gtest/gtest.h>
 

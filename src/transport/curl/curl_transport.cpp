@@ -16,7 +16,7 @@
 //
 // Nothing here throws across send(): failures are Errors, and the C callbacks catch everything
 // (an exception must never unwind through libcurl's C frames).
-#include "curl_transport.hpp"
+#include "transport/curl/curl_transport.hpp"
 
 #include <algorithm>
 #include <array>

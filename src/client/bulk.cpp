@@ -9,9 +9,9 @@
 #include <system_error>
 #include <thread>
 
-#include "http.hpp"
 #include "losant/experience_users/client.hpp"
-#include "validation.hpp"
+#include "policy/validation.hpp"
+#include "transport/http.hpp"
 
 namespace losant::experience_users {
 namespace {

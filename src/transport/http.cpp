@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "http.hpp"
+#include "transport/http.hpp"
 
 namespace losant::experience_users {
 

@@ -23,8 +23,8 @@
 #include <new>
 #include <utility>
 
-#include "codec.hpp"
 #include "losant/experience_users/json.hpp"
+#include "wire/codec.hpp"
 
 namespace losant::experience_users::internal {
 namespace {

@@ -11,13 +11,13 @@
 #include <utility>
 #include <vector>
 
-#include "codec.hpp"
-#include "http.hpp"
+#include "client/range_state.hpp"
 #include "losant/experience_users/version.hpp"
-#include "range_state.hpp"
-#include "request.hpp"
-#include "retry.hpp"
-#include "validation.hpp"
+#include "policy/retry.hpp"
+#include "policy/validation.hpp"
+#include "transport/http.hpp"
+#include "wire/codec.hpp"
+#include "wire/request.hpp"
 
 namespace losant::experience_users {
 namespace {

@@ -9,8 +9,8 @@
 #include <cstddef>
 #include <string_view>
 
-#include "http.hpp"
 #include "losant/experience_users/error.hpp"
+#include "transport/http.hpp"
 
 namespace losant::experience_users::internal {
 

@@ -1,5 +1,5 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
-#include "retry.hpp"
+#include "policy/retry.hpp"
 
 #include <algorithm>
 #include <array>

@@ -15,8 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "codec.hpp"
 #include "losant/experience_users/json.hpp"
+#include "wire/codec.hpp"
 
 namespace losant::experience_users::internal {
 namespace {

@@ -1,7 +1,7 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 #include <utility>
 
-#include "range_state.hpp"
+#include "client/range_state.hpp"
 
 namespace losant::experience_users {
 
