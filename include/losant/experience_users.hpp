@@ -13,5 +13,6 @@
 #include "losant/experience_users/range.hpp"
 #include "losant/experience_users/result.hpp"
 #include "losant/experience_users/transport.hpp"
+#include "losant/experience_users/user_query.hpp"
 #include "losant/experience_users/validate.hpp"
 #include "losant/experience_users/version.hpp"

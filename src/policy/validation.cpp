@@ -32,6 +32,8 @@ bool is_alnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+}  // namespace
+
 // Counts the code points of valid UTF-8, as JSON Schema's maxLength does; nullopt when the
 // text is not valid UTF-8 (overlong forms, surrogates and values past U+10FFFF included).
 std::optional<std::size_t> utf8_length(std::string_view text) {
@@ -64,6 +66,8 @@ std::optional<std::size_t> utf8_length(std::string_view text) {
   }
   return count;
 }
+
+namespace {
 
 bool has_control_char(std::string_view text) {
   for (char c : text) {
@@ -256,6 +260,19 @@ OptError validate_query(const ListQuery& query) {
       (!query.experience_group || query.experience_group->is_special())) {
     return invalid_argument("query.includeAncestorGroups",
                             "requires a group id in experienceGroupId");
+  }
+  if (query.query) {
+    // The API lets `query` override the other filters without a word: refuse the mix.
+    const char* other = query.filter             ? "query.filter"
+                        : query.filter_field     ? "query.filterField"
+                        : query.experience_group ? "query.experienceGroupId"
+                                                 : nullptr;
+    if (other) {
+      return invalid_argument(other,
+                              "cannot be combined with query (the API ignores the other filters "
+                              "when a query is given)");
+    }
+    if (auto e = validate_user_query(*query.query)) return e;
   }
   return std::nullopt;
 }

@@ -57,6 +57,8 @@ std::string list_query_string(const ListQuery& query) {
   if (query.include_ancestor_groups) {
     append_param(out, "includeAncestorGroups", *query.include_ancestor_groups ? "true" : "false");
   }
+  // One parameter holding the JSON text, as Losant's SDKs send it (JSON.stringify, json.dumps).
+  if (query.query) append_param(out, "query", to_json(*query.query));
   return out;
 }
 

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <utility>
 
+#include "losant/experience_users/user_query.hpp"
+
 namespace losant::experience_users {
 
 /// Fields a listing can be sorted on (`sortField`).
@@ -84,7 +86,8 @@ class GroupFilter {
  *
  * Rules (checked before any I/O): page >= 0; 1 <= per_page <= 1000; filter and filter_field
  * are given together; a group filter is `any`, `none` or 24 hex; include_ancestor_groups
- * needs a group id.
+ * needs a group id; `query` (an advanced UserQuery) is not combined with filter, filter_field
+ * or experience_group, which the API would silently ignore.
  *
  * @par Example
  * @code
@@ -105,6 +108,7 @@ struct ListQuery {
   std::optional<std::string> filter;            ///< `filter`, a glob such as `my*user`.
   std::optional<GroupFilter> experience_group;  ///< `experienceGroupId`.
   std::optional<bool> include_ancestor_groups;  ///< `includeAncestorGroups`.
+  std::optional<UserQuery> query;               ///< `query` (API 1.30), sent as JSON text.
 };
 
 }  // namespace losant::experience_users
