@@ -55,8 +55,9 @@ class UserStreamWriter {
   std::size_t written_ = 0;
 };
 
-ExitCode fail(std::ostream& err, const eu::Error& error, std::size_t written) {
-  std::string message = error.to_string();
+ExitCode fail(std::ostream& err, const eu::Error& error, const ErrorWords& words,
+              std::size_t written) {
+  std::string message = describe(error, words);
   if (written > 0) {
     message += " (after " + std::to_string(written) + " users: the output is incomplete)";
   }
@@ -68,7 +69,7 @@ ExitCode fail(std::ostream& err, const eu::Error& error, std::size_t written) {
 
 ExitCode run_export(const eu::ExperienceUsersClient& client, const std::string& application_id,
                     eu::ListQuery query, const ExportOptions& options, std::ostream& out,
-                    std::ostream& err) {
+                    std::ostream& err, const ErrorWords& words) {
   std::optional<OutputFile> file;
   std::ostream* sink = &out;
   if (!options.out_path.empty() && options.out_path != "-") {
@@ -91,7 +92,7 @@ ExitCode run_export(const eu::ExperienceUsersClient& client, const std::string& 
   for (; it != users.end(); ++it) {
     if (!*it) {
       progress.finish();
-      return fail(err, it->error(), writer.written());
+      return fail(err, it->error(), words, writer.written());
     }
     writer.write(**it);
     progress.update(writer.written());

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "error_words.hpp"
 #include "exit_code.hpp"
 #include "format.hpp"
 #include "losant/experience_users/client.hpp"
@@ -31,11 +32,14 @@ inline constexpr std::int64_t kExportPageSize = 1000;
  * element by element. CSV: UserCsvColumns. A progress bar (done/total from the first page's
  * totalCount, rate, ETA) is drawn on @p err when stderr is a terminal.
  *
+ * Errors are described in @p words (the flags and sources the user gave).
+ *
  * @return the exit code; on an error after some users were written, the message says how many
  *         and that the output is incomplete.
  */
 ExitCode run_export(const experience_users::ExperienceUsersClient& client,
                     const std::string& application_id, experience_users::ListQuery query,
-                    const ExportOptions& options, std::ostream& out, std::ostream& err);
+                    const ExportOptions& options, std::ostream& out, std::ostream& err,
+                    const ErrorWords& words);
 
 }  // namespace losant::cli

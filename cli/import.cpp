@@ -100,7 +100,8 @@ std::vector<Row> check(std::vector<ImportRecord> records, bool generate_password
 }
 
 // Writes the report to @p file (opened before anything was sent) and closes it.
-bool write_report(OutputFile& file, const std::vector<Row>& rows, std::ostream& err) {
+bool write_report(OutputFile& file, const std::vector<Row>& rows, const ErrorWords& words,
+                  std::ostream& err) {
   CsvWriter csv(file.stream());
   csv.write_row({"row", "email", "outcome", "user_id", "error"});
   for (const Row& row : rows) {
@@ -108,7 +109,8 @@ bool write_report(OutputFile& file, const std::vector<Row>& rows, std::ostream& 
     const bool has_error = row.invalid || failed(row);
     csv.write_row({std::to_string(row.number), row.email, outcome_name(row),
                    row.user_id.value_or(""),
-                   has_error && row.error ? row.error->to_string() : std::string()});
+                   has_error && row.error ? describe(*row.error, words, FieldStyle::kRecord)
+                                          : std::string()});
   }
   if (!file.close()) {
     print_error(err, "--report: " + file.error());
@@ -169,7 +171,8 @@ ExitCode exit_code_of(const std::vector<Row>& rows) {
 
 ExitCode create_all(const eu::ExperienceUsersClient& client, const std::string& application_id,
                     const ImportOptions& options, std::vector<Row>& rows,
-                    std::optional<OutputFile>& report, std::ostream& out, std::ostream& err) {
+                    std::optional<OutputFile>& report, std::ostream& out, std::ostream& err,
+                    const ErrorWords& words) {
   std::vector<eu::ExperienceUserPost> posts;
   posts.reserve(rows.size());
   for (Row& row : rows) posts.push_back(std::move(row.post));
@@ -198,11 +201,12 @@ ExitCode create_all(const eu::ExperienceUsersClient& client, const std::string& 
       case eu::BulkOutcomeKind::kFailed:
         ++failures;
         print_error(err, describe(row) + ": " +
-                             (row.error ? row.error->to_string() : std::string("failed")));
+                             (row.error ? describe(*row.error, words, FieldStyle::kRecord)
+                                        : std::string("failed")));
         break;
     }
   }
-  const bool reported = !report || write_report(*report, rows, err);
+  const bool reported = !report || write_report(*report, rows, words, err);
   out << "import: " << rows.size() << " rows: " << created << " created, " << skipped
       << " skipped, " << failures << " failed\n";
   const ExitCode code = exit_code_of(rows);
@@ -212,10 +216,11 @@ ExitCode create_all(const eu::ExperienceUsersClient& client, const std::string& 
 }  // namespace
 
 ExitCode run_import(const eu::ExperienceUsersClient& client, const std::string& application_id,
-                    const ImportOptions& options, std::ostream& out, std::ostream& err) {
+                    const ImportOptions& options, std::ostream& out, std::ostream& err,
+                    const ErrorWords& words) {
   eu::Result<std::vector<ImportRecord>> records = read_input(options);
   if (!records) {
-    print_error(err, records.error().to_string());
+    print_error(err, describe(records.error(), words, FieldStyle::kRecord));
     return exit_code_for(records.error());
   }
   const bool generate = !options.passwords_path.empty();
@@ -244,7 +249,7 @@ ExitCode run_import(const eu::ExperienceUsersClient& client, const std::string& 
   // Until create_many runs nothing has been sent: when stopping before, the report shows each
   // row `invalid` or `valid` (not sent).
   const auto stop = [&](ExitCode code) {
-    if (report && !write_report(*report, rows, err) && code == ExitCode::kOk) {
+    if (report && !write_report(*report, rows, words, err) && code == ExitCode::kOk) {
       return ExitCode::kInternal;
     }
     return code;
@@ -254,7 +259,7 @@ ExitCode run_import(const eu::ExperienceUsersClient& client, const std::string& 
   for (const Row& row : rows) {
     if (!row.invalid) continue;
     ++invalid;
-    print_error(err, describe(row) + ": " + row.error->to_string());
+    print_error(err, describe(row) + ": " + describe(*row.error, words, FieldStyle::kRecord));
   }
   if (invalid > 0) {
     print_error(err, std::to_string(invalid) + " of " + std::to_string(rows.size()) +
@@ -274,7 +279,7 @@ ExitCode run_import(const eu::ExperienceUsersClient& client, const std::string& 
   eu::ListQuery probe;
   probe.per_page = 1;
   if (auto reachable = client.list(application_id, probe); !reachable) {
-    print_error(err, reachable.error().to_string() + " (nothing was imported)");
+    print_error(err, describe(reachable.error(), words) + " (nothing was imported)");
     return stop(exit_code_for(reachable.error()));
   }
   const bool any_generated =
@@ -282,7 +287,7 @@ ExitCode run_import(const eu::ExperienceUsersClient& client, const std::string& 
   if (any_generated && !write_generated_passwords(options.passwords_path, rows, err)) {
     return stop(ExitCode::kUsage);
   }
-  return create_all(client, application_id, options, rows, report, out, err);
+  return create_all(client, application_id, options, rows, report, out, err, words);
 }
 
 }  // namespace losant::cli

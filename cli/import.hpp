@@ -6,6 +6,7 @@
 #include <iosfwd>
 #include <string>
 
+#include "error_words.hpp"
 #include "exit_code.hpp"
 #include "format.hpp"
 #include "losant/experience_users/client.hpp"
@@ -38,11 +39,13 @@ struct ImportOptions {
  * 4. Writes the report (`row,email,outcome,user_id,error`, one line per record) and a summary
  *    on @p out.
  *
+ * Errors are described in @p words (the flags and sources the user gave).
+ *
  * @return kOk when every record was created or skipped; kPartial when some failed (or the code
  *         of their common error, when all failed alike and none succeeded).
  */
 ExitCode run_import(const experience_users::ExperienceUsersClient& client,
                     const std::string& application_id, const ImportOptions& options,
-                    std::ostream& out, std::ostream& err);
+                    std::ostream& out, std::ostream& err, const ErrorWords& words);
 
 }  // namespace losant::cli

@@ -84,8 +84,19 @@ void print(std::ostream& out, Format format, const eu::ExperienceUsers& page,
     table.add_row({user.id, user.email, or_absent(user.first_name), or_absent(user.last_name),
                    or_absent(user.last_login), group_names(user)});
   }
-  table.print(out, max_width);
+  table.keep_whole(0);  // an id or an email cut short cannot be used
+  table.keep_whole(1);
+  const TableFit fit = table.print(out, max_width);
   out << footer(page) << '\n';
+  if (!fit.hidden.empty()) {
+    std::string names;
+    for (const std::string& name : fit.hidden) names += (names.empty() ? "" : ", ") + name;
+    out << "(hidden to fit " << *max_width << " columns: " << names << ")\n";
+  }
+  if (fit.too_narrow) {
+    out << "(" << *max_width << " columns are too narrow for whole ids and emails, which need "
+        << fit.needed << ": lines wrap)\n";
+  }
 }
 
 void print(std::ostream& out, Format format, const eu::ExperienceUser& user) {

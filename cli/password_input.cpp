@@ -39,10 +39,10 @@ void remove_one_line_break(std::string& text) {
 
 }  // namespace
 
-std::string read_password_from_stdin(std::ostream& prompt) {
+std::string read_password_from_stdin(std::ostream& prompt, const char* label) {
   std::string password;
   if (isatty(STDIN_FILENO) != 0) {
-    prompt << "Password: " << std::flush;
+    prompt << label << ": " << std::flush;
     {
       const EchoOff echo_off(STDIN_FILENO);
       std::getline(std::cin, password);

@@ -11,12 +11,12 @@ namespace losant::cli {
 /**
  * Reads a password from standard input.
  *
- * From a terminal: writes a prompt to @p prompt and reads one line with echo turned off.
- * From a pipe or a file: reads everything, then removes one trailing line break (`\n` or
+ * From a terminal: writes the prompt `LABEL: ` to @p prompt and reads one line with echo turned
+ * off. From a pipe or a file: reads everything, then removes one trailing line break (`\n` or
  * `\r\n`), so that `echo "$PASSWORD" | ...` and `printf %s "$PASSWORD" | ...` agree.
  *
  * The password is not checked here; the SDK's rules apply when it is sent.
  */
-std::string read_password_from_stdin(std::ostream& prompt);
+std::string read_password_from_stdin(std::ostream& prompt, const char* label = "Password");
 
 }  // namespace losant::cli

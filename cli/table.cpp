@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cassert>
 #include <cstddef>
+#include <iterator>
+#include <optional>
 #include <ostream>
 
 #include "text.hpp"
@@ -39,29 +41,38 @@ std::vector<std::string> printable_cells(const std::vector<std::string>& cells) 
   return out;
 }
 
-// Narrows the widest column, one character at a time, until the columns and the gaps between
-// them fit in @p max_width or no column can be narrowed further.
-void fit(std::vector<std::size_t>& widths, std::size_t max_width) {
+// Narrows the widest column that may be cut, one character at a time, until the columns and
+// the gaps between them fit in @p max_width or no column can be narrowed further. Returns
+// whether they fit.
+bool fit(std::vector<std::size_t>& widths, const std::vector<bool>& whole, std::size_t max_width) {
   std::vector<std::size_t> minimum;
   std::size_t total = widths.empty() ? 0 : kColumnGap.size() * (widths.size() - 1);
-  for (std::size_t width : widths) {
-    minimum.push_back(std::min(width, kMinColumnWidth));
-    total += width;
+  for (std::size_t column = 0; column < widths.size(); ++column) {
+    minimum.push_back(whole[column] ? widths[column] : std::min(widths[column], kMinColumnWidth));
+    total += widths[column];
   }
   while (total > max_width) {
-    std::size_t widest = 0;
-    for (std::size_t column = 1; column < widths.size(); ++column) {
-      if (widths[column] > widths[widest]) widest = column;
+    std::optional<std::size_t> widest;
+    for (std::size_t column = 0; column < widths.size(); ++column) {
+      if (widths[column] <= minimum[column]) continue;
+      if (!widest || widths[column] > widths[*widest]) widest = column;
     }
-    if (widths.empty() || widths[widest] <= minimum[widest]) return;
-    --widths[widest];
+    if (!widest) return false;
+    --widths[*widest];
     --total;
   }
+  return true;
 }
 
 }  // namespace
 
-Table::Table(std::vector<std::string> headers) : headers_(std::move(headers)) {}
+Table::Table(std::vector<std::string> headers)
+    : headers_(std::move(headers)), whole_(headers_.size(), false) {}
+
+void Table::keep_whole(std::size_t column) {
+  assert(column < headers_.size());
+  whole_[column] = true;
+}
 
 void Table::add_row(std::vector<std::string> cells) {
   assert(cells.size() <= headers_.size());
@@ -69,20 +80,48 @@ void Table::add_row(std::vector<std::string> cells) {
   rows_.push_back(std::move(cells));
 }
 
-void Table::print(std::ostream& out, std::optional<std::size_t> max_width) const {
+TableFit Table::print(std::ostream& out, std::optional<std::size_t> max_width) const {
   std::vector<std::vector<std::string>> lines;
   lines.reserve(rows_.size() + 1);
   lines.push_back(printable_cells(headers_));
   for (const auto& row : rows_) lines.push_back(printable_cells(row));
 
-  std::vector<std::size_t> widths(headers_.size(), 0);
+  std::vector<std::size_t> natural(headers_.size(), 0);
   for (const auto& line : lines) {
     for (std::size_t column = 0; column < line.size(); ++column) {
-      widths[column] = std::max(widths[column], display_width(line[column]));
+      natural[column] = std::max(natural[column], display_width(line[column]));
     }
   }
-  if (max_width) fit(widths, *max_width);
-  for (const auto& line : lines) print_line(out, line, widths);
+  TableFit result;
+  std::vector<std::size_t> shown(headers_.size());  // the columns printed, in order
+  for (std::size_t column = 0; column < shown.size(); ++column) shown[column] = column;
+  std::vector<std::size_t> widths;
+  for (;;) {
+    widths.clear();
+    std::vector<bool> whole;
+    for (std::size_t column : shown) {
+      widths.push_back(natural[column]);
+      whole.push_back(whole_[column]);
+    }
+    if (!max_width || fit(widths, whole, *max_width)) break;
+    // Hide the last column that may be hidden, and try again.
+    auto last = std::find_if(shown.rbegin(), shown.rend(),
+                             [this](std::size_t column) { return !whole_[column]; });
+    if (last == shown.rend()) {
+      result.too_narrow = true;
+      result.needed = kColumnGap.size() * (widths.empty() ? 0 : widths.size() - 1);
+      for (std::size_t width : widths) result.needed += width;
+      break;
+    }
+    result.hidden.insert(result.hidden.begin(), headers_[*last]);
+    shown.erase(std::next(last).base());
+  }
+  for (const auto& line : lines) {
+    std::vector<std::string> cells;
+    for (std::size_t column : shown) cells.push_back(line[column]);
+    print_line(out, cells, widths);
+  }
+  return result;
 }
 
 void KeyValueBlock::add(std::string key, std::string value) {

@@ -15,17 +15,16 @@ bool is_terminal(int fd) noexcept {
 }
 
 std::optional<std::size_t> output_width(int fd) {
-  if (is_terminal(fd)) {
-    winsize size{};
-    if (ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  if (!is_terminal(fd)) return std::nullopt;
+  if (const char* columns = std::getenv("COLUMNS"); columns != nullptr) {
+    const std::string_view text(columns);
+    std::size_t width = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), width);
+    if (error == std::errc() && end == text.data() + text.size() && width > 0) return width;
   }
-  const char* columns = std::getenv("COLUMNS");
-  if (columns == nullptr) return std::nullopt;
-  const std::string_view text(columns);
-  std::size_t width = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), width);
-  if (error != std::errc() || end != text.data() + text.size() || width == 0) return std::nullopt;
-  return width;
+  winsize size{};
+  if (ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  return std::nullopt;
 }
 
 }  // namespace losant::cli

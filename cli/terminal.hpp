@@ -12,9 +12,10 @@ namespace losant::cli {
 bool is_terminal(int fd) noexcept;
 
 /**
- * How many columns output to @p fd may use: the terminal's width when @p fd is a terminal,
- * otherwise the `COLUMNS` environment variable when it is a positive number, otherwise
- * nullopt (no limit: a pipe or a file gets whole lines).
+ * How many columns output to @p fd may use when @p fd is a terminal: the `COLUMNS` environment
+ * variable when it is a positive number (the user's override), else the terminal's width.
+ * nullopt when @p fd is not a terminal (no limit: a pipe or a file gets whole values) or its
+ * width is unknown.
  */
 std::optional<std::size_t> output_width(int fd);
 

@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -60,6 +61,8 @@ inline std::ostream& operator<<(std::ostream& os, const Outcome& o) {
 struct RunOptions {
   std::string input;             // written to its stdin, which is then closed
   bool stderr_terminal = false;  // stderr on a pseudo-terminal instead of a pipe
+  bool stdout_terminal = false;  // stdout on a pseudo-terminal (its "\r\n" read back as "\n")
+  unsigned short terminal_columns = 80;  // the width of stdout's terminal
 };
 
 namespace detail {
@@ -82,10 +85,14 @@ class Channel {
     c.ours_ = to_child ? fds[1] : fds[0];
     return c;
   }
-  static Channel terminal() {
+  static Channel terminal(unsigned short columns = 80) {
     Channel c;
     c.ours_ = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
     if (c.ours_ < 0 || grantpt(c.ours_) != 0 || unlockpt(c.ours_) != 0) return c;
+    winsize size{};
+    size.ws_row = 24;
+    size.ws_col = columns;
+    ioctl(c.ours_, TIOCSWINSZ, &size);
     const char* name = ptsname(c.ours_);
     if (name != nullptr) c.child_ = ::open(name, O_RDWR | O_NOCTTY | O_CLOEXEC);
     return c;
@@ -140,7 +147,9 @@ inline Outcome run_tool(const std::vector<std::string>& args, const Environment&
                         const RunOptions& options) {
   Outcome outcome;
   detail::Channel in = detail::Channel::pipe(/*to_child=*/true);
-  detail::Channel out = detail::Channel::pipe(/*to_child=*/false);
+  detail::Channel out = options.stdout_terminal
+                            ? detail::Channel::terminal(options.terminal_columns)
+                            : detail::Channel::pipe(/*to_child=*/false);
   detail::Channel err = options.stderr_terminal ? detail::Channel::terminal()
                                                 : detail::Channel::pipe(/*to_child=*/false);
   if (!in.ok() || !out.ok() || !err.ok()) {
@@ -204,6 +213,16 @@ inline Outcome run_tool(const std::vector<std::string>& args, const Environment&
         (p.fd == out.ours() ? out : err).close_ours();  // end of file, or EIO from a terminal
       }
     }
+  }
+  if (options.stdout_terminal) {
+    std::string plain;
+    for (std::size_t i = 0; i < outcome.out.size(); ++i) {
+      if (outcome.out[i] == '\r' && i + 1 < outcome.out.size() && outcome.out[i + 1] == '\n') {
+        continue;
+      }
+      plain += outcome.out[i];
+    }
+    outcome.out = std::move(plain);
   }
   int status = 0;
   waitpid(pid, &status, 0);

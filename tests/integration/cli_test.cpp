@@ -162,32 +162,65 @@ std::size_t display_width(const std::string& line) {
   }));
 }
 
-TEST_F(CliTest, ListTableFitsTheWidthInColumns) {
-  Environment narrow = env();
-  narrow["COLUMNS"] = "60";
-  const Outcome o = run_tool({"list", "--per-page", "10", "--sort-field", "email"}, narrow);
-  ASSERT_EQ(o.exit_code, 0) << o;
-  const std::vector<std::string> lines = lines_of(o.out);
-  ASSERT_EQ(lines.size(), 12u) << o;
+// On a terminal the table fits its width, but never by cutting an id or an email: other
+// columns are narrowed, then hidden (and the footer says which).
+TEST_F(CliTest, ListTableFitsTheTerminalWithoutCuttingIdsOrEmails) {
+  eu::ListQuery query;
+  query.per_page = 10;
+  query.sort_field = eu::SortField::kEmail;
+  const eu::ExperienceUsers expected = list(query);
+  ASSERT_EQ(expected.items.size(), 10u);
+  const std::vector<std::string> args{"list", "--per-page", "10", "--sort-field", "email"};
   const std::string ellipsis = "\xE2\x80\xA6";
-  EXPECT_NE(o.out.find(ellipsis), std::string::npos) << o;
-  for (const std::string& line : lines) EXPECT_LE(display_width(line), 60u) << line;
-  // Still aligned: every row's second column starts under the (possibly cut) EMAIL header.
-  const std::string& header = lines.front();
-  const std::size_t email_column = display_width(header.substr(0, header.find("EMAIL")));
-  for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
-    const std::string& row = lines[i];
-    const std::size_t gap = row.find("  ");
-    ASSERT_NE(gap, std::string::npos) << row;
-    EXPECT_EQ(display_width(row.substr(0, row.find_first_not_of(' ', gap))), email_column) << row;
-    EXPECT_EQ(row.rfind("user", row.find_first_not_of(' ', gap)), row.find_first_not_of(' ', gap))
-        << row;
+
+  for (const unsigned short columns : {120, 80, 60}) {
+    eu::testing::RunOptions terminal;
+    terminal.stdout_terminal = true;
+    terminal.terminal_columns = columns;
+    const Outcome o = run_tool(args, env(), terminal);
+    ASSERT_EQ(o.exit_code, 0) << o;
+    const std::vector<std::string> lines = lines_of(o.out);
+    ASSERT_GE(lines.size(), 12u) << o;
+    for (const std::string& line : lines) EXPECT_LE(display_width(line), columns) << o;
+    const std::string& header = lines.front();
+    const auto email_column = header.find("EMAIL");
+    ASSERT_NE(email_column, std::string::npos) << o;
+    for (std::size_t i = 0; i < expected.items.size(); ++i) {
+      const std::string& row = lines[i + 1];
+      EXPECT_EQ(row.rfind(expected.items[i].id + "  ", 0), 0u) << columns << "\n" << o;
+      EXPECT_EQ(row.find(expected.items[i].email + " "), email_column) << columns << "\n" << o;
+    }
+    if (columns == 60) {
+      ASSERT_EQ(lines.size(), 13u) << o;
+      EXPECT_EQ(header.find("GROUPS"), std::string::npos) << o;
+      EXPECT_NE(lines.back().find("(hidden to fit 60 columns: LAST NAME, LAST LOGIN, GROUPS)"),
+                std::string::npos)
+          << o;
+    }
   }
 
-  // Without a terminal or COLUMNS, nothing is cut.
-  const Outcome wide = run({"list", "--per-page", "10", "--sort-field", "email"});
-  ASSERT_EQ(wide.exit_code, 0) << wide;
-  EXPECT_EQ(wide.out.find(ellipsis), std::string::npos) << wide;
+  // Too narrow for whole ids and emails: they stay whole, and the tool says so.
+  eu::testing::RunOptions tiny;
+  tiny.stdout_terminal = true;
+  tiny.terminal_columns = 30;
+  const Outcome narrow = run_tool(args, env(), tiny);
+  ASSERT_EQ(narrow.exit_code, 0) << narrow;
+  EXPECT_NE(narrow.out.find(expected.items[0].id + "  " + expected.items[0].email),
+            std::string::npos)
+      << narrow;
+  EXPECT_NE(narrow.out.find("30 columns are too narrow for whole ids and emails"),
+            std::string::npos)
+      << narrow;
+
+  // Not a terminal: whole values, whatever COLUMNS says.
+  Environment columns = env();
+  columns["COLUMNS"] = "40";
+  const Outcome piped = run_tool(args, columns);
+  ASSERT_EQ(piped.exit_code, 0) << piped;
+  EXPECT_EQ(piped.out.find(ellipsis), std::string::npos) << piped;
+  EXPECT_EQ(piped.out.find("hidden to fit"), std::string::npos) << piped;
+  EXPECT_EQ(lines_of(piped.out).size(), 12u) << piped;
+  EXPECT_NE(lines_of(piped.out).front().find("GROUPS"), std::string::npos) << piped;
 }
 
 TEST_F(CliTest, ListAndGetAsCsvAndJsonLines) {
@@ -436,7 +469,7 @@ TEST_F(CliTest, InvalidArgumentExitsWith3BeforeAnyRequest) {
   const Outcome bad_id = run({"get", "not-a-user-id"});
   EXPECT_EQ(bad_id.exit_code, 3) << bad_id;
   expect_one_error_line(bad_id);
-  EXPECT_NE(bad_id.err.find("invalid-argument"), std::string::npos) << bad_id;
+  EXPECT_EQ(bad_id.err, "error: USER_ID: must be 24 hexadecimal characters\n") << bad_id;
 
   const std::string short_password = "Xq7#k";
   const Outcome too_short =
