@@ -10,11 +10,13 @@
 namespace losant::cli {
 
 /**
- * @p text with every character that could move the cursor or start an escape sequence
- * (C0 controls, DEL, C1 controls) and every invalid UTF-8 byte replaced by U+FFFD.
+ * @p text on one line and safe for a terminal: the SDK's one sanitiser
+ * (experience_users::internal::one_line): line breaks and tabs become a space; other control
+ * characters (C0, DEL, C1), bidirectional overrides and isolates, and invalid UTF-8 bytes
+ * become U+FFFD.
  *
  * Names, tags and error messages come from the server; printed raw, a crafted first name
- * could rewrite the user's terminal.
+ * could rewrite the user's terminal or reorder what it shows.
  */
 std::string printable(std::string_view text);
 

@@ -5,6 +5,8 @@
 #include <array>
 #include <chrono>
 
+#include "text/text.hpp"
+
 namespace losant::emulator::detail {
 namespace {
 
@@ -13,9 +15,7 @@ constexpr Millis kMillisPerMinute = 60 * kMillisPerSecond;
 constexpr Millis kMillisPerHour = 60 * kMillisPerMinute;
 constexpr Millis kMillisPerDay = 24 * kMillisPerHour;
 
-char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
+using experience_users::internal::ascii_lower;
 
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
@@ -105,16 +105,11 @@ std::string to_lower(std::string_view text) {
 }
 
 bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return ascii_lower(x) == ascii_lower(y);
-         });
+  return experience_users::internal::ascii_iequals(a, b);
 }
 
 std::size_t utf8_length(std::string_view text) {
-  // Every code point has exactly one byte that is not a continuation byte (10xxxxxx).
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
-  }));
+  return experience_users::internal::count_code_points(text);
 }
 
 bool glob_match(std::string_view pattern, std::string_view text) {

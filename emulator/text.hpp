@@ -1,6 +1,10 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 /// @file
 /// Small text helpers of the emulator: ids, case folding, globs, UTF-8 lengths, timestamps.
+///
+/// Case folding and UTF-8 counting come from the SDK's text module (src/text/text.hpp): the
+/// emulator shares text utilities with the SDK, nothing else; its handling of the API is an
+/// independent implementation, so that the tests compare two.
 #pragma once
 
 #include <cstddef>

@@ -11,7 +11,7 @@
 
 #include "losant/experience_users/client.hpp"
 #include "policy/validation.hpp"
-#include "transport/http.hpp"
+#include "text/text.hpp"
 
 namespace losant::experience_users {
 namespace {

@@ -15,7 +15,7 @@
 #include "losant/experience_users/version.hpp"
 #include "policy/retry.hpp"
 #include "policy/validation.hpp"
-#include "transport/http.hpp"
+#include "text/text.hpp"
 #include "wire/codec.hpp"
 #include "wire/request.hpp"
 
@@ -29,8 +29,6 @@ constexpr std::string_view kRedacted = "REDACTED";
 // Secrets shorter than this are not searched for in messages: redacting a 1-character
 // "secret" would shred every message without protecting anything.
 constexpr std::size_t kMinRedactableSecret = 4;
-// How much of a non-JSON error body an Error quotes.
-constexpr std::size_t kBodyExcerptLength = 80;
 // A call's deadline is capped here so that `now + deadline` cannot overflow (a caller may pass
 // milliseconds::max() to mean "no deadline").
 constexpr milliseconds kMaxDeadline = std::chrono::hours(24 * 365 * 10);
@@ -56,25 +54,16 @@ void redact(Error& error, const Secrets& secrets) {
   }
 }
 
-// Control characters (a newline, ESC) become spaces: an Error's text is one line, and what a
-// server sends must not be able to forge log lines or drive a terminal.
-std::string one_line(std::string text) {
-  for (char& c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7F) c = ' ';
-  }
-  return text;
-}
-
 // A short excerpt of a body that is not the JSON we expected, secrets scrubbed *before* it is
 // cut (a secret cut in half would no longer be found).
 std::string excerpt(std::string_view body, const Secrets& secrets) {
   // Enough to hold the excerpt plus any secret straddling its end (passwords: <= 2048 bytes).
-  constexpr std::size_t kScrubWindow = kBodyExcerptLength + 8192;
+  constexpr std::size_t kScrubWindow = 4 * internal::kExcerptLength + 8192;
   std::string text(body.substr(0, kScrubWindow));
   for (auto secret : secrets) replace_all(text, secret);
-  std::string out = one_line(text.substr(0, kBodyExcerptLength));
-  if (text.size() > kBodyExcerptLength) out += "...";
+  std::string out = internal::excerpt(text);
+  const bool cut = out.size() >= 3 && out.compare(out.size() - 3, 3, "...") == 0;
+  if (body.size() > kScrubWindow && !cut) out += "...";  // the window itself cut the body
   return out;
 }
 
@@ -95,9 +84,9 @@ Error error_from_response(const HttpResponse& response, const RetryOptions& retr
     return e;
   }
   if (auto body = internal::decode_error_body(response.body)) {
-    e.api_type = one_line(std::move(body->type));
+    e.api_type = internal::one_line(body->type);
     e.message = body->message.empty() ? "HTTP " + std::to_string(response.status)
-                                      : one_line(std::move(body->message));
+                                      : internal::one_line(body->message);
   } else if (response.body.empty()) {
     e.message = "HTTP " + std::to_string(response.status) + " with an empty body";
   } else {
@@ -281,7 +270,7 @@ struct ExperienceUsersClient::Impl {
     e.request_may_have_been_sent = true;
     e.attempts = attempts;
     e.message = "HTTP " + std::to_string(r.status) +
-                " response body is not the expected JSON: " + one_line(e.message);
+                " response body is not the expected JSON: " + internal::one_line(e.message);
     redact(e, secrets);
     return e;
   }

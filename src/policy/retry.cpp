@@ -8,6 +8,7 @@
 #include <string>
 
 #include "losant/experience_users/models.hpp"
+#include "text/text.hpp"
 
 namespace losant::experience_users::internal {
 namespace {
@@ -16,12 +17,6 @@ using std::chrono::milliseconds;
 
 // Longest wait a Retry-After may ask for; anything beyond is clamped (the deadline decides).
 constexpr std::int64_t kMaxRetryAfterSeconds = 365LL * 24 * 3600;
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });

@@ -7,6 +7,7 @@
 
 #include "losant/experience_users/user_query.hpp"
 #include "policy/validation.hpp"
+#include "text/text.hpp"
 #include "wire/user_query_names.hpp"
 
 namespace losant::experience_users {

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <string>
 
+#include "text/text.hpp"
+
 namespace losant::experience_users::internal {
 namespace {
 
@@ -30,51 +32,6 @@ bool is_hex(char c) {
 }
 bool is_alnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-}  // namespace
-
-// Counts the code points of valid UTF-8, as JSON Schema's maxLength does; nullopt when the
-// text is not valid UTF-8 (overlong forms, surrogates and values past U+10FFFF included).
-std::optional<std::size_t> utf8_length(std::string_view text) {
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < text.size(); ++count) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    std::size_t extra = 0;
-    std::uint32_t cp = 0;
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    } else if (lead >= 0xC2 && lead <= 0xDF) {
-      extra = 1, cp = lead & 0x1Fu;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      extra = 2, cp = lead & 0x0Fu;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      extra = 3, cp = lead & 0x07u;
-    } else {
-      return std::nullopt;
-    }
-    if (i + extra >= text.size()) return std::nullopt;  // truncated sequence
-    for (std::size_t k = 1; k <= extra; ++k) {
-      const auto cont = static_cast<unsigned char>(text[i + k]);
-      if ((cont & 0xC0u) != 0x80u) return std::nullopt;
-      cp = (cp << 6) | (cont & 0x3Fu);
-    }
-    const bool overlong = (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000);
-    if (overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return std::nullopt;
-    i += extra + 1;
-  }
-  return count;
-}
-
-namespace {
-
-bool has_control_char(std::string_view text) {
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7F) return true;
-  }
-  return false;
 }
 
 // A string property: valid UTF-8 with `min`..`max` code points. The message states the rule
@@ -148,7 +105,7 @@ OptError check_tags(const std::string& field, const Tags& tags) {
     if (!key_ok) {
       // The key is shown only when it is printable ASCII; otherwise its position is enough.
       const bool printable =
-          utf8_length(key).has_value() && !has_control_char(key) && key.size() <= 64;
+          utf8_length(key).has_value() && !has_ascii_control(key) && key.size() <= 64;
       return invalid_argument(field + (printable ? "[\"" + key + "\"]" : std::string()),
                               "tag keys must match ^[0-9a-zA-Z_-]{1,255}$");
     }
@@ -191,7 +148,7 @@ OptError check_common(const std::string& prefix, const Body& body) {
 
 // A header value may not carry CR, LF or other control characters (header injection).
 OptError check_header_value(const std::string& field, std::string_view value) {
-  if (has_control_char(value)) {
+  if (has_ascii_control(value)) {
     return invalid_argument(field, "must not contain control characters such as CR or LF");
   }
   return std::nullopt;
@@ -304,7 +261,7 @@ OptError validate_options(const ClientOptions& options) {
   const auto rest = url.substr(scheme_end + 3);
   const auto authority = rest.substr(0, rest.find('/'));
   if (authority.empty() || rest.find_first_of("?#") != std::string_view::npos ||
-      authority.find('@') != std::string_view::npos || has_control_char(url) ||
+      authority.find('@') != std::string_view::npos || has_ascii_control(url) ||
       url.find(' ') != std::string_view::npos) {
     return invalid_argument(
         "options.base_url",

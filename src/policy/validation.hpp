@@ -19,10 +19,6 @@ bool is_object_id(std::string_view text) noexcept;
 // True when the host of an http(s) URL is loopback (localhost, 127.0.0.0/8, [::1]).
 bool is_loopback_host(std::string_view host) noexcept;
 
-// The number of code points of valid UTF-8 (as JSON Schema's maxLength counts); nullopt when
-// @p text is not valid UTF-8.
-std::optional<std::size_t> utf8_length(std::string_view text);
-
 std::optional<Error> validate_id(std::string_view field, std::string_view value);
 std::optional<Error> validate_query(const ListQuery& query);
 std::optional<Error> validate_user_query(const UserQuery& query);  // user_query_rules.cpp

@@ -1,24 +1,9 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 #include "losant/experience_users/transport.hpp"
 
-#include <algorithm>
-
-#include "transport/http.hpp"
+#include "text/text.hpp"
 
 namespace losant::experience_users {
-
-namespace internal {
-
-bool ascii_iequals(std::string_view a, std::string_view b) noexcept {
-  // ASCII only, without std::tolower: header names are tokens, and the C locale must not matter.
-  const auto lower = [](char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  };
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [&](char x, char y) { return lower(x) == lower(y); });
-}
-
-}  // namespace internal
 
 std::string_view to_string(HttpMethod method) noexcept {
   switch (method) {

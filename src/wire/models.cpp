@@ -12,7 +12,8 @@
 
 #include <array>
 #include <cstdint>
-#include <tuple>
+
+#include "wire/schema.hpp"
 
 namespace losant::experience_users {
 namespace {
@@ -226,48 +227,25 @@ std::optional<Timestamp> parse_timestamp(std::string_view text) {
   return Timestamp(std::chrono::milliseconds(millis_since_epoch));
 }
 
-// Equality compares every member; std::tie keeps each list in one place, in declaration order,
-// so a new member is easy to spot as missing.
+// Equality compares every member of the model's field table (wire/schema.hpp).
 
 bool operator==(const ExperienceGroup& a, const ExperienceGroup& b) {
-  return std::tie(a.id, a.name, a.parent_id) == std::tie(b.id, b.name, b.parent_id);
+  return internal::equal_fields(a, b);
 }
-
 bool operator==(const ExperienceUser& a, const ExperienceUser& b) {
-  const auto members = [](const ExperienceUser& u) {
-    return std::tie(u.id, u.email, u.experience_user_id, u.application_id, u.creation_date,
-                    u.last_updated, u.password_last_updated, u.last_login, u.first_name,
-                    u.last_name, u.avatar_url, u.token_cutoff, u.user_tags, u.experience_groups);
-  };
-  return members(a) == members(b);
+  return internal::equal_fields(a, b);
 }
-
 bool operator==(const ExperienceUsers& a, const ExperienceUsers& b) {
-  const auto members = [](const ExperienceUsers& p) {
-    return std::tie(p.items, p.count, p.total_count, p.per_page, p.page, p.filter, p.filter_field,
-                    p.sort_field, p.sort_direction, p.application_id, p.experience_group_id);
-  };
-  return members(a) == members(b);
+  return internal::equal_fields(a, b);
 }
-
 bool operator==(const ExperienceUserPost& a, const ExperienceUserPost& b) {
-  const auto members = [](const ExperienceUserPost& p) {
-    return std::tie(p.email, p.password, p.first_name, p.last_name, p.token_cutoff, p.user_tags,
-                    p.experience_group_ids);
-  };
-  return members(a) == members(b);
+  return internal::equal_fields(a, b);
 }
-
 bool operator==(const ExperienceUserPatch& a, const ExperienceUserPatch& b) {
-  const auto members = [](const ExperienceUserPatch& p) {
-    return std::tie(p.email, p.password, p.first_name, p.last_name, p.token_cutoff, p.user_tags,
-                    p.experience_group_ids);
-  };
-  return members(a) == members(b);
+  return internal::equal_fields(a, b);
 }
-
 bool operator==(const DeleteResult& a, const DeleteResult& b) {
-  return a.success == b.success;
+  return internal::equal_fields(a, b);
 }
 
 }  // namespace losant::experience_users

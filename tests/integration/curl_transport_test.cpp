@@ -34,7 +34,8 @@
 #include <httplib.h>
 
 #include "losant/experience_users/transport.hpp"
-#include "transport/curl/curl_transport.hpp"
+#include "transport/curl/curl_error.hpp"
+#include "transport/curl/curl_response.hpp"
 
 namespace losant::experience_users {
 

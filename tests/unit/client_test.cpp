@@ -390,6 +390,31 @@ TEST_F(ClientTest, ServerTextIsKeptToOneLine) {
       << r.error().to_string();
 }
 
+TEST_F(ClientTest, ServerTextCannotReorderOrDriveTheTerminal) {
+  // U+202E (RLO) would show "exe.gpj" as "jpg.exe"; U+009B is the C1 form of ESC [.
+  transport_->respond(400, R"({"type":"Bad\u202eType","message":"see \u009b31m file\u2066x"})");
+  auto r = client().get(kApp, kUser);
+  ASSERT_FALSE(r);
+  const std::string text = r.error().to_string();
+  for (const std::string forbidden : {"\xE2\x80\xAE", "\xC2\x9B", "\xE2\x81\xA6"}) {
+    EXPECT_EQ(text.find(forbidden), std::string::npos) << text;
+  }
+  EXPECT_EQ(r.error().message,
+            "see \xEF\xBF\xBD"
+            "31m file\xEF\xBF\xBDx");
+  EXPECT_EQ(r.error().api_type, "Bad\xEF\xBF\xBDType");
+}
+
+TEST_F(ClientTest, NonJsonBodyExcerptIsOneLineAndCutAtACharacter) {
+  options_.retry.max_attempts = 1;
+  // 79 ASCII characters, then 2-byte characters: the cut at 80 never splits one.
+  transport_->respond(502, std::string(79, 'x') + "\xC3\xA9\xC3\xA9\r\nnext line",
+                      {{"Content-Type", "text/html"}});
+  auto r = client().get(kApp, kUser);
+  ASSERT_FALSE(r);
+  EXPECT_THAT(r.error().message, HasSubstr(std::string(79, 'x') + "\xC3\xA9..."));
+}
+
 TEST_F(ClientTest, HugeDeadlineMeansNoDeadline) {
   options_.deadline = milliseconds::max();
   transport_->respond(200, testing::user_json(kUser, "a@example.com"));

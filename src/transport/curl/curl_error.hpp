@@ -1,7 +1,5 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
-// Internals of the libcurl transport (src/curl_transport.cpp) that other sources and the tests
-// need: the body padding guarantee and the one
-// mapping from a failed curl transfer to an Error.
+// The one mapping from a failed curl transfer to an Error (curl_error.cpp).
 #pragma once
 
 #include <curl/curl.h>
@@ -10,15 +8,8 @@
 #include <string_view>
 
 #include "losant/experience_users/error.hpp"
-#include "transport/http.hpp"
 
 namespace losant::experience_users::internal {
-
-// Every HttpResponse body returned by the curl transport has at least this many bytes of spare
-// capacity beyond size(), so the JSON decoder can parse it in place without copying
-// (simdjson::SIMDJSON_PADDING is 64; the decoder should static_assert that it is not larger).
-// The guarantee survives moving the string, not copying it.
-inline constexpr std::size_t kResponseBodyPadding = 64;
 
 // Everything known about a failed curl transfer besides its CURLcode.
 struct CurlFailure {
