@@ -22,7 +22,9 @@ bool starts_formula(char c) {
 bool needs_quotes(std::string_view cell) {
   if (cell.empty()) return false;
   const auto is_blank = [](char c) { return c == ' ' || c == '\t'; };
-  return cell.find_first_of(",\"\r\n") != std::string_view::npos || is_blank(cell.front()) ||
+  // `;` too: spreadsheets in locales with a decimal comma split cells there, so an unquoted
+  // `x;=1+1` would become a cell `=1+1`, a formula.
+  return cell.find_first_of(",;\"\r\n") != std::string_view::npos || is_blank(cell.front()) ||
          is_blank(cell.back());
 }
 
@@ -33,6 +35,7 @@ struct Collector {
   CsvRecord record;
   std::size_t next_number = 1;
   std::exception_ptr failure;
+  std::size_t record_bytes = 0;  // fed to the parser since the last record ended (at least)
 };
 
 void on_field(void* data, std::size_t size, void* state) {
@@ -52,6 +55,7 @@ void on_record_end(int /*terminator*/, void* state) {
     collector.record.number = collector.next_number++;
     collector.on_record(collector.record);
     collector.record.fields.clear();
+    collector.record_bytes = 0;
   } catch (...) {
     collector.failure = std::current_exception();
   }
@@ -114,7 +118,7 @@ std::optional<std::string> read_csv(std::istream& in,
                                     const std::function<void(CsvRecord&)>& on_record) {
   Parser parser;
   if (!parser.ok()) return std::string("could not start the CSV parser (out of memory)");
-  Collector collector{on_record, {}, 1, nullptr};
+  Collector collector{on_record, {}, 1, nullptr, 0};
   std::array<char, 64 * 1024> buffer{};
   std::size_t line = 1;  // of the first byte not yet parsed
   bool first_chunk = true;
@@ -125,11 +129,22 @@ std::optional<std::string> read_csv(std::istream& in,
       chunk.remove_prefix(kByteOrderMark.size());
     }
     first_chunk = false;
-    const std::size_t parsed =
-        csv_parse(parser.get(), chunk.data(), chunk.size(), on_field, on_record_end, &collector);
-    if (collector.failure) std::rethrow_exception(collector.failure);
-    line += static_cast<std::size_t>(std::count(chunk.begin(), chunk.begin() + parsed, '\n'));
-    if (parsed != chunk.size()) return syntax_error(parser.get(), line);
+    // Fed in slices so that a record growing past the limit is stopped within a slice of it
+    // (libcsv would otherwise buffer a field of any length).
+    constexpr std::size_t kSlice = 4096;
+    for (std::size_t at = 0; at < chunk.size(); at += kSlice) {
+      const std::string_view slice = chunk.substr(at, kSlice);
+      const std::size_t parsed =
+          csv_parse(parser.get(), slice.data(), slice.size(), on_field, on_record_end, &collector);
+      if (collector.failure) std::rethrow_exception(collector.failure);
+      line += static_cast<std::size_t>(std::count(slice.begin(), slice.begin() + parsed, '\n'));
+      if (parsed != slice.size()) return syntax_error(parser.get(), line);
+      collector.record_bytes += slice.size();
+      if (collector.record_bytes > kMaxCsvRecordBytes + kSlice) {
+        return "line " + std::to_string(line) + ": a record is longer than " +
+               std::to_string(kMaxCsvRecordBytes) + " bytes (the limit)";
+      }
+    }
   }
   if (in.bad()) return std::string("could not read the input");
   const int finished = csv_fini(parser.get(), on_field, on_record_end, &collector);

@@ -22,7 +22,7 @@ namespace losant::cli {
  * starts with `'`, so that unguard_cell() restores every value exactly.
  *
  * Quoting: the cell is put in double quotes (inner quotes doubled) when it holds a comma, a
- * quote, a line break, or starts or ends with a space or tab (which CSV readers may trim).
+ * semicolon (the separator of spreadsheets in many locales), a quote, a line break, or starts or ends with a space or tab (which CSV readers may trim).
  */
 std::string csv_cell(std::string_view value);
 
@@ -42,6 +42,9 @@ class CsvWriter {
   std::ostream& out_;
 };
 
+/// The longest CSV record read_csv() accepts, in bytes (a user's fields are a few KB at most).
+inline constexpr std::size_t kMaxCsvRecordBytes = 1024 * 1024;
+
 /// A CSV record as read, with its 1-based position in the file (the header is record 1).
 struct CsvRecord {
   std::size_t number = 0;           ///< 1 for the first record (the header, where there is one).
@@ -52,7 +55,8 @@ struct CsvRecord {
  * Reads every record of @p in with libcsv in strict mode (RFC 4180: quoted fields may hold
  * commas, quotes and line breaks; a stray quote is an error; an unterminated quoted field at
  * the end is an error), calling @p on_record for each. A leading UTF-8 byte order mark is
- * skipped, empty lines are ignored, and spaces around unquoted fields are trimmed.
+ * skipped, empty lines are ignored, and spaces around unquoted fields are trimmed. A record
+ * longer than kMaxCsvRecordBytes stops the reading (it is never held in memory whole).
  *
  * @return nullopt, or why the input is not valid CSV (naming the line), or that reading failed.
  */

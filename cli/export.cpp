@@ -8,6 +8,7 @@
 
 #include "csv.hpp"
 #include "files.hpp"
+#include "losant/experience_users/validate.hpp"
 #include "losant/experience_users/json.hpp"
 #include "output.hpp"
 #include "progress.hpp"
@@ -55,10 +56,13 @@ class UserStreamWriter {
   std::size_t written_ = 0;
 };
 
+// @p out_path: the file being written, whose previous content stays as it was; empty: stdout.
 ExitCode fail(std::ostream& err, const eu::Error& error, const ErrorWords& words,
-              std::size_t written) {
+              std::size_t written, const std::string& out_path) {
   std::string message = describe(error, words);
-  if (written > 0) {
+  if (!out_path.empty()) {
+    message += " (" + out_path + " is unchanged)";
+  } else if (written > 0) {
     message += " (after " + std::to_string(written) + " users: the output is incomplete)";
   }
   print_error(err, message);
@@ -70,9 +74,17 @@ ExitCode fail(std::ostream& err, const eu::Error& error, const ErrorWords& words
 ExitCode run_export(const eu::ExperienceUsersClient& client, const std::string& application_id,
                     eu::ListQuery query, const ExportOptions& options, std::ostream& out,
                     std::ostream& err, const ErrorWords& words) {
+  query.per_page = query.per_page.value_or(kExportPageSize);
+  // Every option is checked before any file is touched.
+  if (auto invalid = eu::validate(query)) {
+    print_error(err, describe(*invalid, words));
+    return exit_code_for(*invalid);
+  }
   std::optional<OutputFile> file;
   std::ostream* sink = &out;
-  if (!options.out_path.empty() && options.out_path != "-") {
+  const bool to_file = !options.out_path.empty() && options.out_path != "-";
+  const std::string out_path = to_file ? options.out_path : std::string();
+  if (to_file) {
     file.emplace(options.out_path, Existing::kReplace);
     if (!file->is_open()) {
       print_error(err, "--out: " + file->error());
@@ -85,14 +97,13 @@ ExitCode run_export(const eu::ExperienceUsersClient& client, const std::string& 
   ProgressBar progress(err, is_terminal(STDERR_FILENO), "export");
 
   // One page in memory at a time; the first page's totalCount sizes the progress bar.
-  query.per_page = query.per_page.value_or(kExportPageSize);
   eu::UserRange users = client.list_all(application_id, query);
   auto it = users.begin();
   if (users.total_count()) progress.set_total(static_cast<std::size_t>(*users.total_count()));
   for (; it != users.end(); ++it) {
     if (!*it) {
       progress.finish();
-      return fail(err, it->error(), words, writer.written());
+      return fail(err, it->error(), words, writer.written(), out_path);
     }
     writer.write(**it);
     progress.update(writer.written());
@@ -100,8 +111,14 @@ ExitCode run_export(const eu::ExperienceUsersClient& client, const std::string& 
   }
   writer.finish();
   progress.finish();
-  if (!*sink || (file && !file->close())) {
-    print_error(err, "could not write the output" + (file ? ": " + file->error() : std::string()));
+  if (file) {
+    // A failed write also fails commit(), with the reason; the old file stays as it was.
+    if (!file->commit()) {
+      print_error(err, "--out: " + file->error() + " (" + out_path + " is unchanged)");
+      return ExitCode::kInternal;
+    }
+  } else if (!*sink) {
+    print_error(err, "could not write the output");
     return ExitCode::kInternal;
   }
   return ExitCode::kOk;

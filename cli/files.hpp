@@ -1,56 +1,87 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 /// @file
-/// Files the tool writes: created readable by their owner only, since they hold personal data
-/// (exports, reports) or secrets (generated passwords).
+/// The one way the tool writes a file (exports, reports, generated passwords): all or nothing.
+///
+/// The data goes to a new temporary file in the same directory (`O_CREAT|O_EXCL|O_NOFOLLOW`,
+/// mode 0600: readable by its owner only, since it holds personal data or secrets), which is
+/// written, fsync'd, and only then renamed onto the final name; the directory is fsync'd after.
+/// A failed or abandoned write removes the temporary file and leaves whatever was at the final
+/// name exactly as it was. A symlink at the final name is replaced, never followed.
 #pragma once
 
+#include <sys/types.h>
+
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 
 namespace losant::cli {
 
-/// How OutputFile treats a file that already exists.
+/// What OutputFile does when something already exists at the final name.
 enum class Existing {
-  kReplace,  ///< Truncate it (its permissions stay as they are).
-  kRefuse,   ///< Fail: the file must be new (O_EXCL, so no symlink is followed either).
+  kReplace,  ///< Replace it as a whole (atomically, by rename) once the new file is complete.
+  kRefuse,   ///< Fail: the name must be new, at open and again (atomically) at commit.
 };
 
 /**
- * A file opened for writing through a std::ostream. A new file gets mode 0600.
+ * A file written through a std::ostream that appears under its final name only when complete.
  *
  * @par Example
  * @code
  * OutputFile report("report.csv", Existing::kReplace);
  * if (!report.is_open()) { std::cerr << report.error(); return; }
  * report.stream() << "row,email\n";
- * if (!report.close()) std::cerr << report.error();
+ * if (!report.commit()) std::cerr << report.error();  // report.csv unchanged
  * @endcode
  */
 class OutputFile {
  public:
-  /// Opens @p path; check is_open().
+  /// Creates the temporary file next to @p path; check is_open().
   OutputFile(const std::string& path, Existing existing);
+  /// Removes the temporary file unless commit() succeeded.
   ~OutputFile();
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;
 
-  /// Whether the file was opened.
+  /// Whether the temporary file is open for writing.
   bool is_open() const noexcept;
-  /// The stream writing to the file (valid while the file is open).
+  /// The stream writing to the temporary file (valid while it is open).
   std::ostream& stream() noexcept;
-  /// Flushes, optionally waits until the data is on disk (@p sync), and closes. False, with
-  /// error() set, when any write failed.
-  bool close(bool sync = false);
-  /// `PATH: reason` for the last failure.
+  /// Flushes, fsyncs and closes the temporary file, renames it onto the final name and fsyncs
+  /// the directory. False, with error() set and the temporary file removed, when any step (or
+  /// any earlier write) failed: the final name is then untouched.
+  bool commit();
+  /// Abandons the file: the temporary file is removed, the final name untouched.
+  void discard() noexcept;
+  /// `PATH: what failed: strerror(errno)` for the last failure.
   const std::string& error() const noexcept { return error_; }
 
  private:
   class Buffer;
+  bool fail(const std::string& what, int error_number);
   std::string path_;
+  std::string temp_path_;
+  Existing existing_;
   std::unique_ptr<Buffer> buffer_;
   std::unique_ptr<std::ostream> stream_;
   std::string error_;
 };
+
+/// A file's identity (device and inode) as seen through @p path (symlinks followed), or
+/// nullopt when it does not exist.
+struct FileIdentity {
+  dev_t device = 0;  ///< st_dev
+  ino_t inode = 0;   ///< st_ino
+  /// Whether both name the same file.
+  bool operator==(const FileIdentity& other) const noexcept {
+    return device == other.device && inode == other.inode;
+  }
+};
+std::optional<FileIdentity> identity_of(const std::string& path);
+
+/// Whether @p a and @p b name the same file: the same device and inode (through symlinks and
+/// hard links), or the same name in the same directory (for names that do not exist yet).
+bool same_file(const std::string& a, const std::string& b);
 
 }  // namespace losant::cli

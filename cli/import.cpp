@@ -112,7 +112,7 @@ bool write_report(OutputFile& file, const std::vector<Row>& rows, const ErrorWor
                    has_error && row.error ? describe(*row.error, words, FieldStyle::kRecord)
                                           : std::string()});
   }
-  if (!file.close()) {
+  if (!file.commit()) {
     print_error(err, "--report: " + file.error());
     return false;
   }
@@ -136,11 +136,35 @@ bool write_generated_passwords(const std::string& path, const std::vector<Row>& 
       csv.write_row({std::to_string(row.number), row.email, row.post.password});
     }
   }
-  if (!file.close(/*sync=*/true)) {
-    print_error(err, "--generate-passwords: " + file.error());
+  if (!file.commit()) {
+    print_error(err, "--generate-passwords: " + file.error() + " (no user was created)");
     return false;
   }
   return true;
+}
+
+// The files the import reads and writes must be distinct: a report written over the input
+// (or over the passwords it generated) would destroy it.
+std::optional<std::string> clashing_paths(const ImportOptions& options) {
+  struct Named {
+    const char* flag;
+    const std::string& path;
+  };
+  const std::vector<Named> files{{"--in", options.in_path},
+                                 {"--report", options.report_path},
+                                 {"--generate-passwords", options.passwords_path}};
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    for (std::size_t k = i + 1; k < files.size(); ++k) {
+      const Named& a = files[i];
+      const Named& b = files[k];
+      if (a.path.empty() || b.path.empty() || a.path == "-" || b.path == "-") continue;
+      if (same_file(a.path, b.path)) {
+        return std::string(a.flag) + " and " + b.flag + " name the same file (" + b.path +
+               "): give " + b.flag + " another file; nothing was read or sent";
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 eu::Result<std::vector<ImportRecord>> read_input(const ImportOptions& options) {
@@ -218,6 +242,10 @@ ExitCode create_all(const eu::ExperienceUsersClient& client, const std::string& 
 ExitCode run_import(const eu::ExperienceUsersClient& client, const std::string& application_id,
                     const ImportOptions& options, std::ostream& out, std::ostream& err,
                     const ErrorWords& words) {
+  if (auto clash = clashing_paths(options)) {
+    print_error(err, *clash);
+    return ExitCode::kUsage;
+  }
   eu::Result<std::vector<ImportRecord>> records = read_input(options);
   if (!records) {
     print_error(err, describe(records.error(), words, FieldStyle::kRecord));

@@ -52,9 +52,25 @@ eu::Result<std::vector<ImportRecord>> read_csv_records(std::istream& in) {
   return records;
 }
 
+// Reads one line (without its '\n') into @p line; false at the end of the input. Of a line
+// longer than kMaxImportRecordBytes only the first kMaxImportRecordBytes + 1 bytes are kept, so
+// that parse_import_record refuses it without the whole line ever being held in memory.
+bool read_capped_line(std::istream& in, std::string& line) {
+  line.clear();
+  std::streambuf& buffer = *in.rdbuf();
+  bool any = false;
+  for (;;) {
+    const auto c = buffer.sbumpc();
+    if (std::char_traits<char>::eq_int_type(c, std::char_traits<char>::eof())) return any;
+    any = true;
+    if (c == '\n') return true;
+    if (line.size() <= kMaxImportRecordBytes) line.push_back(static_cast<char>(c));
+  }
+}
+
 eu::Result<std::vector<ImportRecord>> read_jsonl_records(std::istream& in) {
   std::vector<ImportRecord> records;
-  for (std::string line; std::getline(in, line);) {
+  for (std::string line; read_capped_line(in, line);) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     records.push_back(record_of(records.size() + 1, parse_import_record(line)));
   }

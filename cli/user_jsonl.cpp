@@ -1,8 +1,11 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 #include "user_jsonl.hpp"
 
+#include <algorithm>
 #include <array>
+#include <set>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -31,10 +34,76 @@ std::optional<json> group_ids(const json& groups) {
   return ids;
 }
 
+// The deepest nesting of arrays and objects in @p text (strings skipped), counted without
+// recursion: measured before parsing, so that no parser or printer ever recurses that deep.
+std::size_t nesting_depth(std::string_view text) {
+  std::size_t depth = 0, deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == '}' || c == ']') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+// Parses @p line, noting the first key repeated within one object (nlohmann keeps the last).
+json parse_noting_duplicates(std::string_view line, std::optional<std::string>& duplicate) {
+  std::vector<std::set<std::string>> keys_by_depth;
+  const json::parser_callback_t note = [&](int depth, json::parse_event_t event, json& parsed) {
+    const auto level = static_cast<std::size_t>(depth);
+    if (event == json::parse_event_t::object_start) {
+      if (keys_by_depth.size() <= level + 1) keys_by_depth.resize(level + 2);
+      keys_by_depth[level + 1].clear();
+    } else if (event == json::parse_event_t::key && parsed.is_string()) {
+      if (keys_by_depth.size() <= level) keys_by_depth.resize(level + 1);
+      if (!keys_by_depth[level].insert(parsed.get<std::string>()).second && !duplicate) {
+        duplicate = parsed.get<std::string>();
+      }
+    }
+    return true;
+  };
+  return json::parse(line, note, /*allow_exceptions=*/false);
+}
+
+// A key for an error message: short, printable ASCII, or nothing.
+std::string shown_key(const std::string& key) {
+  const bool printable = key.size() <= 64 && std::all_of(key.begin(), key.end(), [](char c) {
+                           return c >= 0x20 && c < 0x7F;
+                         });
+  return printable ? " \"" + key + "\"" : std::string();
+}
+
 }  // namespace
 
 eu::Result<eu::ExperienceUserPost> parse_import_record(std::string_view line) {
-  json record = json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (line.size() > kMaxImportRecordBytes) {
+    return eu::invalid_argument("body", "the record is longer than " +
+                                            std::to_string(kMaxImportRecordBytes) +
+                                            " bytes (the limit)");
+  }
+  if (nesting_depth(line) > kMaxImportNestingDepth) {
+    return eu::invalid_argument("body", "is nested more than " +
+                                            std::to_string(kMaxImportNestingDepth) +
+                                            " levels deep (a user needs at most 3)");
+  }
+  std::optional<std::string> duplicate;
+  json record = parse_noting_duplicates(line, duplicate);
+  if (!record.is_discarded() && duplicate) {
+    return eu::invalid_argument("body", "has the key" + shown_key(*duplicate) +
+                                            " more than once in one object");
+  }
   if (record.is_discarded() || !record.is_object()) {
     // The SDK's own message for what is wrong with the text; it never echoes a create body.
     auto direct = eu::parse_experience_user_post(line);

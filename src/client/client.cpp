@@ -44,23 +44,63 @@ void replace_all(std::string& text, std::string_view secret) {
   }
 }
 
+// @p secret as a JSON string's content, escaped the way JSON encoders write it (the request
+// body carried it so; a server may echo that text).
+std::string json_escaped(std::string_view secret) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (const char c : secret) {
+    const auto u = static_cast<unsigned char>(c);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (u < 0x20) {
+          out += "\\u00";
+          out += kHex[u >> 4];
+          out += kHex[u & 0xF];
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+// Scrubs @p text of every form a secret of the call can take in it: as sent, JSON-escaped (as
+// the request body carried it), and as the one sanitiser renders it (internal::one_line: a tab
+// becomes a space, a control character U+FFFD). Called on a server's text *before* any
+// transformation, and again on the finished message: once a tab has become a space the raw
+// secret can no longer be found.
+void scrub(std::string& text, const Secrets& secrets) {
+  for (const auto secret : secrets) {
+    replace_all(text, secret);
+    replace_all(text, json_escaped(secret));
+    replace_all(text, internal::one_line(secret));
+  }
+}
+
 // Scrubs secrets from every text field of an error: a hostile or buggy server may echo the
 // token or a password back in its error body.
 void redact(Error& error, const Secrets& secrets) {
-  for (auto secret : secrets) {
-    replace_all(error.message, secret);
-    replace_all(error.api_type, secret);
-    replace_all(error.field, secret);
-  }
+  scrub(error.message, secrets);
+  scrub(error.api_type, secrets);
+  scrub(error.field, secrets);
 }
 
 // A short excerpt of a body that is not the JSON we expected, secrets scrubbed *before* it is
 // cut (a secret cut in half would no longer be found).
 std::string excerpt(std::string_view body, const Secrets& secrets) {
-  // Enough to hold the excerpt plus any secret straddling its end (passwords: <= 2048 bytes).
-  constexpr std::size_t kScrubWindow = 4 * internal::kExcerptLength + 8192;
+  // Enough to hold the excerpt plus any secret straddling its end (passwords: <= 2048 bytes,
+  // up to 6 bytes each once JSON-escaped).
+  constexpr std::size_t kScrubWindow = 4 * internal::kExcerptLength + 6 * 2048 + 64;
   std::string text(body.substr(0, kScrubWindow));
-  for (auto secret : secrets) replace_all(text, secret);
+  scrub(text, secrets);
   std::string out = internal::excerpt(text);
   const bool cut = out.size() >= 3 && out.compare(out.size() - 3, 3, "...") == 0;
   if (body.size() > kScrubWindow && !cut) out += "...";  // the window itself cut the body
@@ -84,6 +124,8 @@ Error error_from_response(const HttpResponse& response, const RetryOptions& retr
     return e;
   }
   if (auto body = internal::decode_error_body(response.body)) {
+    scrub(body->type, secrets);  // before one_line: a tab in a password must still match
+    scrub(body->message, secrets);
     e.api_type = internal::one_line(body->type);
     e.message = body->message.empty() ? "HTTP " + std::to_string(response.status)
                                       : internal::one_line(body->message);
@@ -129,6 +171,7 @@ struct ExperienceUsersClient::Impl {
       curl.connect_timeout = options.connect_timeout;
       curl.ca_bundle_path = options.ca_bundle_path;
       curl.max_response_bytes = options.max_response_bytes;
+      curl.proxy = options.proxy;
       transport = make_curl_transport(std::move(curl));
     }
     if (!options.sleep) options.sleep = default_sleep;
@@ -265,7 +308,19 @@ struct ExperienceUsersClient::Impl {
     const HttpResponse& r = *response;
     Result<T> decoded = decoder(std::string_view(r.body), r.body.capacity());
     if (decoded) return decoded;
+    // The decoder's message may quote the body, sanitised and cut at a length (a secret cut in
+    // half, or with a tab turned into a space, would not be found): it is made again from a copy
+    // of the body scrubbed first.
+    std::string scrubbed = r.body;
+    scrub(scrubbed, secrets);
+    Result<T> redecoded = decoder(std::string_view(scrubbed), scrubbed.capacity());
     Error e = std::move(decoded).error();
+    if (!redecoded) {
+      e = std::move(redecoded).error();
+    } else {
+      e.message = "it held a secret of the request, and not where a secret belongs";
+      e.field.clear();
+    }
     e.http_status = r.status;
     e.request_may_have_been_sent = true;
     e.attempts = attempts;

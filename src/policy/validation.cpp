@@ -34,6 +34,36 @@ bool is_alnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+// A C0 control other than tab and line breaks, DEL, or a C1 control (U+0080..U+009F, UTF-8
+// C2 80..C2 9F).
+bool has_any_control(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto u = static_cast<unsigned char>(text[i]);
+    if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0x7F) return true;
+    if (u == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0 &&
+        static_cast<unsigned char>(text[i + 1]) >= 0x80) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Text a person reads (names, tag values, filters): no NUL and no control character but tab
+// and line breaks (a name may span lines). The API would store them, but a NUL cuts strings
+// short in C code downstream, and ESC or a C1 control drives the terminal or log of whoever
+// looks at the user next.
+OptError check_no_controls(const std::string& field, std::string_view value) {
+  if (value.find('\0') != std::string_view::npos) {
+    return invalid_argument(field, "must not contain NUL characters");
+  }
+  if (has_any_control(value)) {
+    return invalid_argument(field,
+                            "must not contain control characters (ESC, DEL, C1, ...) other than "
+                            "tab and line breaks");
+  }
+  return std::nullopt;
+}
+
 // A string property: valid UTF-8 with `min`..`max` code points. The message states the rule
 // and never contains the value, so it is safe for passwords too.
 OptError check_text(const std::string& field, std::string_view value, std::size_t min,
@@ -82,7 +112,12 @@ OptError check_email(const std::string& field, std::string_view email) {
 }
 
 OptError check_password(const std::string& field, std::string_view password) {
-  // The rule only: the message must not help anyone reconstruct the password.
+  // The rule only: the message must not help anyone reconstruct the password. Any character
+  // but NUL: a password is never shown, and NUL ends strings in C (a password "a\0b" would be
+  // "a" to some code that handles it).
+  if (password.find('\0') != std::string_view::npos) {
+    return invalid_argument(field, "must not contain NUL characters");
+  }
   return check_text(field, password, kMinPasswordLength, kMaxPasswordLength);
 }
 
@@ -110,6 +145,7 @@ OptError check_tags(const std::string& field, const Tags& tags) {
                               "tag keys must match ^[0-9a-zA-Z_-]{1,255}$");
     }
     if (auto e = check_text(field + "." + key, value, 1, kMaxTagValueLength)) return e;
+    if (auto e = check_no_controls(field + "." + key, value)) return e;
   }
   return std::nullopt;
 }
@@ -129,9 +165,11 @@ template <typename Body>
 OptError check_common(const std::string& prefix, const Body& body) {
   if (body.first_name) {
     if (auto e = check_text(prefix + "firstName", *body.first_name, 0, kMaxTextLength)) return e;
+    if (auto e = check_no_controls(prefix + "firstName", *body.first_name)) return e;
   }
   if (body.last_name) {
     if (auto e = check_text(prefix + "lastName", *body.last_name, 0, kMaxTextLength)) return e;
+    if (auto e = check_no_controls(prefix + "lastName", *body.last_name)) return e;
   }
   if (body.token_cutoff) {
     if (auto e = check_timestamp(prefix + "tokenCutoff", *body.token_cutoff)) return e;
@@ -206,6 +244,7 @@ OptError validate_query(const ListQuery& query) {
   }
   if (query.filter) {
     if (auto e = check_text("query.filter", *query.filter, 0, kMaxTextLength)) return e;
+    if (auto e = check_no_controls("query.filter", *query.filter)) return e;
   }
   if (query.experience_group && !query.experience_group->is_special()) {
     if (auto e = validate_id("query.experienceGroupId", query.experience_group->wire_value())) {
@@ -280,6 +319,12 @@ OptError validate_options(const ClientOptions& options) {
                             "unencrypted); use https:// or set allow_insecure_http");
   }
   if (auto e = check_header_value("options.token", options.token)) return e;
+  // Messages are scrubbed of secrets of 4 characters or more (shorter ones would match
+  // everywhere); Losant's tokens are far longer, and passwords at least 8.
+  if (!options.token.empty() && options.token.size() < 4) {
+    return invalid_argument("options.token",
+                            "must be empty or at least 4 characters (an API token is longer)");
+  }
   if (auto e = check_header_value("options.accept_version", options.accept_version)) return e;
   if (auto e = check_header_value("options.user_agent_suffix", options.user_agent_suffix)) return e;
   if (options.losant_domain) {

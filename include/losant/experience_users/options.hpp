@@ -92,6 +92,10 @@ struct ClientOptions {
   std::optional<std::string> ca_bundle_path;
   /// Response size cap for the default curl transport.
   std::size_t max_response_bytes = 64 * 1024 * 1024;
+  /// Proxy for the default curl transport (see CurlTransportOptions::proxy): unset, the
+  /// environment's (`https_proxy`, `all_proxy`, `no_proxy`); `""`, none. `http://` requests
+  /// never go through a proxy.
+  std::optional<std::string> proxy;
 
   /// Receives one record per attempt; none when empty.
   Logger logger;

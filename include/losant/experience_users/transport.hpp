@@ -84,6 +84,21 @@ struct CurlTransportOptions {
   /// user: emails are unique). On, creates skip a TCP (and TLS) handshake each, and a bulk
   /// import leaves no TIME_WAIT socket per create (see docs/performance.md).
   bool reuse_connections_for_post = false;
+  /**
+   * The proxy for `https://` requests, as libcurl takes it (`http://proxy.example:3128`,
+   * `socks5h://...`; credentials as `http://user:password@...`).
+   *
+   * - unset: libcurl's environment variables (`https_proxy`, `all_proxy` or `ALL_PROXY`,
+   *   `no_proxy`), as curl(1) uses them;
+   * - `""`: no proxy, whatever the environment says;
+   * - a URL: that proxy (`no_proxy` still applies).
+   *
+   * An `https://` request always goes through an HTTP proxy as a CONNECT tunnel
+   * (CURLOPT_HTTPPROXYTUNNEL): the proxy sees the host and port, never a header or the body.
+   * A plain `http://` request (loopback, or `allow_insecure_http`) never goes through a proxy,
+   * from the environment or from here: the proxy would read the token in clear text.
+   */
+  std::optional<std::string> proxy;
 };
 
 /**

@@ -53,6 +53,12 @@ class OptionSetter {
   CURLcode result_ = CURLE_OK;
 };
 
+// Whether @p url's scheme is https (case-insensitive, as libcurl reads it).
+bool is_https(std::string_view url) {
+  constexpr std::string_view kHttps = "https://";
+  return url.size() >= kHttps.size() && ascii_iequals(url.substr(0, kHttps.size()), kHttps);
+}
+
 // A non-negative duration in milliseconds as the long libcurl wants, clamped to its range.
 long to_curl_millis(std::chrono::milliseconds duration) {
   return static_cast<long>(
@@ -176,6 +182,16 @@ CURLcode configure(EasyHandle& easy, const HttpRequest& request,
   set.number(CURLOPT_SSL_VERIFYPEER, 1L);
   set.number(CURLOPT_SSL_VERIFYHOST, 2L);
   if (options.ca_bundle_path) set.text(CURLOPT_CAINFO, options.ca_bundle_path->c_str());
+
+  // Proxies (CurlTransportOptions::proxy): a plain-http request never goes through one (the
+  // proxy would read the Authorization header): "" turns off the environment's too. https://
+  // goes through the configured proxy or the environment's, always as a CONNECT tunnel.
+  if (!is_https(request.url)) {
+    set.text(CURLOPT_PROXY, "");
+  } else {
+    if (options.proxy) set.text(CURLOPT_PROXY, options.proxy->c_str());
+    set.number(CURLOPT_HTTPPROXYTUNNEL, 1L);
+  }
 
   // CURLOPT_TIMEOUT_MS bounds the whole attempt (connect included); the connect timeout can
   // only shorten it. 0 would mean "no timeout" to libcurl: send() never passes it.
