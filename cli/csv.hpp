@@ -22,7 +22,8 @@ namespace losant::cli {
  * starts with `'`, so that unguard_cell() restores every value exactly.
  *
  * Quoting: the cell is put in double quotes (inner quotes doubled) when it holds a comma, a
- * semicolon (the separator of spreadsheets in many locales), a quote, a line break, or starts or ends with a space or tab (which CSV readers may trim).
+ * semicolon (the separator of spreadsheets in many locales), a quote, a line break, or starts or
+ * ends with a space or tab (which CSV readers may trim).
  */
 std::string csv_cell(std::string_view value);
 

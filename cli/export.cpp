@@ -8,8 +8,8 @@
 
 #include "csv.hpp"
 #include "files.hpp"
-#include "losant/experience_users/validate.hpp"
 #include "losant/experience_users/json.hpp"
+#include "losant/experience_users/validate.hpp"
 #include "output.hpp"
 #include "progress.hpp"
 #include "terminal.hpp"

@@ -101,8 +101,8 @@ eu::Result<eu::ExperienceUserPost> parse_import_record(std::string_view line) {
   std::optional<std::string> duplicate;
   json record = parse_noting_duplicates(line, duplicate);
   if (!record.is_discarded() && duplicate) {
-    return eu::invalid_argument("body", "has the key" + shown_key(*duplicate) +
-                                            " more than once in one object");
+    return eu::invalid_argument(
+        "body", "has the key" + shown_key(*duplicate) + " more than once in one object");
   }
   if (record.is_discarded() || !record.is_object()) {
     // The SDK's own message for what is wrong with the text; it never echoes a create body.

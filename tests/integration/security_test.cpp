@@ -1,6 +1,8 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
-// Safe defaults over real HTTP: redirects are not followed, TLS is verified, secrets stay out of
-// logs, errors and exceptions.
+// Safe defaults over real HTTP: redirects are not followed, TLS is verified, proxies never see a
+// plain-http request, secrets stay out of logs, errors and exceptions in every form a hostile
+// server may echo them, and what the API would store is checked (no NUL, no control characters
+// in what people read).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -8,10 +10,12 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <thread>
 
 #include "integration/emulator_fixture.hpp"
+#include "integration/local_server.hpp"
 #include "test_cert.hpp"
 
 namespace losant::experience_users {
@@ -23,31 +27,8 @@ using ::testing::Not;
 const std::string kCanaryToken = "CANARY-TOKEN-45c48cce2e2d7fbdea1afc51c7c6ad26";
 const std::string kCanaryPassword = "CANARY-PASSWORD-d3d9446802a44259";
 
-// A plain httplib server on a free loopback port, on its own thread.
-class LocalServer {
- public:
-  LocalServer() = default;
-  ~LocalServer() { stop(); }
-  httplib::Server& server() { return server_; }
-  int start() {
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    for (int i = 0; i < 500 && !server_.is_running(); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return port_;
-  }
-  void stop() {
-    server_.stop();
-    if (thread_.joinable()) thread_.join();
-  }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-
- private:
-  httplib::Server server_;
-  std::thread thread_;
-  int port_ = 0;
-};
+using testing::LocalServer;
+using testing::RecordingProxy;
 
 TEST(Security, RedirectsAreNotFollowedAndTheTokenStaysHome) {
   LocalServer elsewhere;
@@ -125,6 +106,236 @@ TEST_F(Tls, LocalhostNameIsVerifiedToo) {
   o.ca_bundle_path = cert_;
   o.base_url = "https://localhost:" + std::to_string(emulator_->port());
   EXPECT_TRUE(ExperienceUsersClient(o).list(emulator_->application_id()));
+}
+
+// Sets an environment variable for its lifetime (libcurl reads proxies from the environment
+// at each transfer).
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const std::string& value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    setenv(name, value.c_str(), 1);
+  }
+  ~ScopedEnv() {
+    if (old_) {
+      setenv(name_, old_->c_str(), 1);
+    } else {
+      unsetenv(name_);
+    }
+  }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_;
+};
+
+// Finding 1: an http proxy from the environment received `Authorization: Bearer ...` in clear.
+class Proxy : public testing::EmulatorTest {};
+
+TEST_F(Proxy, PlainHttpNeverGoesThroughAProxyFromTheEnvironment) {
+  for (const char* variable : {"http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"}) {
+    RecordingProxy proxy(/*tunnel=*/false);
+    const ScopedEnv env(variable, proxy.url());
+    ClientOptions o = options();
+    auto page = ExperienceUsersClient(o).list(app());
+    EXPECT_TRUE(page) << variable << ": " << page.error().to_string();
+    EXPECT_THAT(proxy.heads(), ::testing::IsEmpty()) << variable << ": " << proxy.all_heads();
+    EXPECT_THAT(proxy.all_heads(), Not(HasSubstr("Authorization"))) << variable;
+  }
+}
+
+TEST_F(Proxy, AnExplicitProxyIsNotUsedForPlainHttpEither) {
+  RecordingProxy proxy(/*tunnel=*/false);
+  ClientOptions o = options();
+  o.proxy = proxy.url();
+  auto page = ExperienceUsersClient(o).list(app());
+  EXPECT_TRUE(page) << page.error().to_string();
+  EXPECT_THAT(proxy.heads(), ::testing::IsEmpty()) << proxy.all_heads();
+}
+
+TEST_F(Tls, HttpsProxyFromTheEnvironmentIsATunnel) {
+  RecordingProxy proxy(/*tunnel=*/true);
+  const ScopedEnv env("https_proxy", proxy.url());
+  ClientOptions o = options();
+  o.ca_bundle_path = cert_;
+  auto page = ExperienceUsersClient(o).list(emulator_->application_id());
+  ASSERT_TRUE(page) << page.error().to_string();
+  ASSERT_EQ(proxy.heads().size(), 1u) << proxy.all_heads();
+  EXPECT_THAT(proxy.heads()[0],
+              ::testing::StartsWith("CONNECT 127.0.0.1:" + std::to_string(emulator_->port())));
+  EXPECT_THAT(proxy.all_heads(), Not(HasSubstr("Authorization")));
+  EXPECT_THAT(proxy.all_heads(), Not(HasSubstr(emulator_->token())));
+}
+
+TEST_F(Tls, ExplicitProxyOptionTunnelsHttps) {
+  RecordingProxy proxy(/*tunnel=*/true);
+  ClientOptions o = options();
+  o.ca_bundle_path = cert_;
+  o.proxy = proxy.url();
+  auto page = ExperienceUsersClient(o).list(emulator_->application_id());
+  ASSERT_TRUE(page) << page.error().to_string();
+  ASSERT_EQ(proxy.heads().size(), 1u) << proxy.all_heads();
+  EXPECT_THAT(proxy.heads()[0], ::testing::StartsWith("CONNECT 127.0.0.1:"));
+  EXPECT_THAT(proxy.all_heads(), Not(HasSubstr("Authorization")));
+}
+
+TEST_F(Tls, EmptyProxyOptionIgnoresTheEnvironment) {
+  RecordingProxy proxy(/*tunnel=*/false);
+  const ScopedEnv https("https_proxy", proxy.url());
+  const ScopedEnv all("all_proxy", proxy.url());
+  ClientOptions o = options();
+  o.ca_bundle_path = cert_;
+  o.proxy = "";
+  auto page = ExperienceUsersClient(o).list(emulator_->application_id());
+  EXPECT_TRUE(page) << page.error().to_string();
+  EXPECT_THAT(proxy.heads(), ::testing::IsEmpty()) << proxy.all_heads();
+}
+
+// Finding 3: a hostile server echoes the password of a create in every form it can.
+class Redaction : public ::testing::Test {
+ protected:
+  // Answers every create with @p status, @p body and @p content_type; returns the error text.
+  std::string create_error(const std::string& password, int status, const std::string& body,
+                           const std::string& content_type) {
+    LocalServer server;
+    server.server().Post(".*", [&](const httplib::Request&, httplib::Response& res) {
+      res.status = status;
+      res.set_content(body, content_type);
+    });
+    server.start();
+    ClientOptions o;
+    o.base_url = server.url();
+    o.token = kCanaryToken;
+    o.retry.max_attempts = 1;
+    std::string logged;
+    o.logger = [&](const LogRecord& r) { logged += r.error; };
+    ExperienceUserPost post;
+    post.email = "victim@example.org";
+    post.password = password;
+    auto created = ExperienceUsersClient(o).create("575ec8687ae143cd83dc4a97", post);
+    EXPECT_FALSE(created);
+    if (created) return {};
+    return created.error().to_string() + "\n" + logged;
+  }
+};
+
+TEST_F(Redaction, PasswordWithATabInAJsonErrorBody) {
+  const std::string text =
+      create_error("Tab\tPassword99", 400,
+                   R"({"type":"BadRequest","message":"password Tab\tPassword99 is too weak"})",
+                   "application/json");
+  EXPECT_THAT(text, HasSubstr("REDACTED"));
+  EXPECT_THAT(text, Not(HasSubstr("Password99")));
+}
+
+TEST_F(Redaction, NonAsciiPasswordInANonJson2xxBody) {
+  const std::string text =
+      create_error("P\xC3\xA4sswordLong99", 201, "created P\xC3\xA4sswordLong99", "text/plain");
+  EXPECT_THAT(text, HasSubstr("not valid JSON"));
+  EXPECT_THAT(text, Not(HasSubstr("sswordLong99")));
+}
+
+TEST_F(Redaction, NonAsciiPasswordInAWrongTypeOf2xxJson) {
+  // The decoder quotes a bad date-time value (non-ASCII as '?').
+  const std::string text = create_error(
+      "P\xC3\xA4sswordLong99", 201,
+      R"({"id":"575ec8687ae143cd83dc4a97","email":"victim@example.org","lastUpdated":"P\u00e4sswordLong99"})",
+      "application/json");
+  EXPECT_THAT(text, HasSubstr("date-time"));
+  EXPECT_THAT(text, Not(HasSubstr("sswordLong99")));
+}
+
+TEST_F(Redaction, JsonEscapedPasswordInANonJsonBody) {
+  const std::string text = create_error(
+      R"(Pa"ss\word123)", 400, R"(bad request: {"password":"Pa\"ss\\word123"})", "text/plain");
+  EXPECT_THAT(text, HasSubstr("REDACTED"));
+  EXPECT_THAT(text, Not(HasSubstr("word123")));
+}
+
+TEST_F(Redaction, JsonEscapedPasswordInsideAJsonErrorMessage) {
+  // The message, once decoded, holds the password as the request body carried it (escaped).
+  const std::string text = create_error(
+      R"(Pa"ss\word123)", 400,
+      R"({"type":"BadRequest","message":"rejected {\"password\":\"Pa\\\"ss\\\\word123\"}"})",
+      "application/json");
+  EXPECT_THAT(text, HasSubstr("REDACTED"));
+  EXPECT_THAT(text, Not(HasSubstr("word123")));
+}
+
+TEST_F(Redaction, TokenEchoedWithItsPrefixInAnExcerpt) {
+  const std::string text = create_error("correct horse battery", 502,
+                                        "Authorization: Bearer " + kCanaryToken, "text/html");
+  EXPECT_THAT(text, Not(HasSubstr(kCanaryToken)));
+  EXPECT_THAT(text, Not(HasSubstr("c51c7c6ad26")));
+}
+
+// Finding 12: a secret too short to be redacted is refused, not sent.
+TEST(ShortSecrets, ATokenShorterThanFourCharactersIsRefused) {
+  LocalServer server;
+  std::atomic<int> requests{0};
+  server.server().Get(".*", [&](const httplib::Request&, httplib::Response& res) {
+    requests.fetch_add(1);
+    res.set_content("{}", "application/json");
+  });
+  server.start();
+  ClientOptions o;
+  o.base_url = server.url();
+  o.token = "abc";
+  auto page = ExperienceUsersClient(o).list("575ec8687ae143cd83dc4a97");
+  ASSERT_FALSE(page);
+  EXPECT_EQ(page.error().kind, ErrorKind::kInvalidArgument);
+  EXPECT_EQ(page.error().field, "options.token");
+  EXPECT_EQ(requests.load(), 0);
+}
+
+// Finding 11: NUL refused everywhere, control characters in what people read.
+class InputRules : public testing::EmulatorTest {};
+
+TEST_F(InputRules, NulAndControlCharactersAreRefusedBeforeSending) {
+  const auto refused = [&](ExperienceUserPost post, const std::string& field) {
+    auto created = client().create(app(), post);
+    ASSERT_FALSE(created) << field;
+    EXPECT_EQ(created.error().kind, ErrorKind::kInvalidArgument) << field;
+    EXPECT_EQ(created.error().field, field) << created.error().to_string();
+  };
+  ExperienceUserPost nul_name = new_user("nul-name");
+  nul_name.first_name = std::string("Ada\0Lovelace", 12);
+  refused(nul_name, "body.firstName");
+  ExperienceUserPost esc_name = new_user("esc-name");
+  esc_name.last_name = "Lovelace\x1b[2J";
+  refused(esc_name, "body.lastName");
+  ExperienceUserPost c1_name = new_user("c1-name");
+  c1_name.first_name =
+      "Ada\xC2\x9B"
+      "31m";
+  refused(c1_name, "body.firstName");
+  ExperienceUserPost nul_password = new_user("nul-password");
+  nul_password.password = std::string("correct\0horse battery", 22);
+  refused(nul_password, "body.password");
+  ExperienceUserPost tag = new_user("tag");
+  tag.user_tags = Tags{{"team", "a\nb"}};
+  refused(tag, "body.userTags.team");
+
+  ExperienceUserPatch patch;
+  patch.first_name = std::string("x\0", 2);
+  auto updated = client().update(app(), "575ec8687ae143cd83dc4a97", patch);
+  ASSERT_FALSE(updated);
+  EXPECT_EQ(updated.error().field, "body.firstName");
+
+  ListQuery query;
+  query.filter_field = FilterField::kFirstName;
+  query.filter = std::string("a\0*", 3);
+  auto page = client().list(app(), query);
+  ASSERT_FALSE(page);
+  EXPECT_EQ(page.error().field, "query.filter");
+  EXPECT_EQ(emulator_->request_count(), 0u);
+
+  // A password may hold any other character (a tab, say): it is never shown.
+  ExperienceUserPost tab_password = new_user("tab-password");
+  tab_password.password = "correct\thorse battery";
+  EXPECT_TRUE(client().create(app(), tab_password));
 }
 
 class Secrets : public testing::EmulatorTest {};
