@@ -315,7 +315,7 @@ TEST_F(InputRules, NulAndControlCharactersAreRefusedBeforeSending) {
   nul_password.password = std::string("correct\0horse battery", 22);
   refused(nul_password, "body.password");
   ExperienceUserPost tag = new_user("tag");
-  tag.user_tags = Tags{{"team", "a\nb"}};
+  tag.user_tags = Tags{{"team", "a\x7f"}};
   refused(tag, "body.userTags.team");
 
   ExperienceUserPatch patch;
@@ -332,7 +332,10 @@ TEST_F(InputRules, NulAndControlCharactersAreRefusedBeforeSending) {
   EXPECT_EQ(page.error().field, "query.filter");
   EXPECT_EQ(emulator_->request_count(), 0u);
 
-  // A password may hold any other character (a tab, say): it is never shown.
+  // A name may span lines; a password may hold any character but NUL: it is never shown.
+  ExperienceUserPost two_lines = new_user("two-lines");
+  two_lines.first_name = "Ada\nLovelace";
+  EXPECT_TRUE(client().create(app(), two_lines));
   ExperienceUserPost tab_password = new_user("tab-password");
   tab_password.password = "correct\thorse battery";
   EXPECT_TRUE(client().create(app(), tab_password));
