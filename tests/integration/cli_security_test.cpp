@@ -459,6 +459,7 @@ class HostileNames : public CliSecurity {
     e["LOSANT_API_URL"] = hostile_.url();
     RunOptions options;
     options.stdout_terminal = terminal;
+    options.terminal_columns = 400;  // wide enough for every column whole
     return run_tool(args, e, options);
   }
 
