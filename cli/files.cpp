@@ -123,6 +123,23 @@ class OutputFile::Buffer : public std::streambuf {
   std::array<char, 64 * 1024> data_{};
 };
 
+namespace {
+
+// Whether @p path is where a stream goes rather than a file (a terminal, /dev/null, a pipe
+// such as /dev/stdout or a shell's `>(gzip)`, a socket): written in place, since a temporary
+// file renamed over it would replace the device or the link itself. Through a symlink only
+// under /dev and /proc (/dev/stdout, /dev/fd/N): a link planted elsewhere is never followed.
+bool is_stream_target(const std::string& path) {
+  struct stat entry {};
+  struct stat target {};
+  if (::lstat(path.c_str(), &entry) != 0 || ::stat(path.c_str(), &target) != 0) return false;
+  if (S_ISREG(target.st_mode) || S_ISDIR(target.st_mode)) return false;
+  const bool system_link = path.rfind("/dev/", 0) == 0 || path.rfind("/proc/", 0) == 0;
+  return !S_ISLNK(entry.st_mode) || system_link;
+}
+
+}  // namespace
+
 OutputFile::OutputFile(const std::string& path, Existing existing)
     : path_(path), existing_(existing) {
   struct stat existing_entry {};
@@ -131,6 +148,14 @@ OutputFile::OutputFile(const std::string& path, Existing existing)
     return;
   }
   int fd = -1;
+  if (is_stream_target(path)) {
+    fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+      fail("could not open it", errno);
+      return;
+    }
+    in_place_ = true;
+  }
   for (int attempt = 0; attempt < 16 && fd < 0; ++attempt) {
     temp_path_ = temporary_name(path);
     fd = ::open(temp_path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
@@ -174,8 +199,11 @@ bool OutputFile::commit() {
   if (!is_open()) return false;
   stream_->flush();
   if (!*stream_) return fail("could not write", buffer_->error_number());
-  if (::fsync(buffer_->fd()) != 0 && errno != EINVAL) return fail("could not write", errno);
+  if (!in_place_ && ::fsync(buffer_->fd()) != 0 && errno != EINVAL) {
+    return fail("could not write", errno);
+  }
   if (buffer_->close_fd() != 0) return fail("could not write", errno);
+  if (in_place_) return true;  // a device or a pipe: nothing to rename
   if (existing_ == Existing::kRefuse) {
     if (!rename_no_replace(temp_path_, path_)) return fail("could not create it", errno);
   } else if (::rename(temp_path_.c_str(), path_.c_str()) != 0) {

@@ -7,6 +7,10 @@
 /// written, fsync'd, and only then renamed onto the final name; the directory is fsync'd after.
 /// A failed or abandoned write removes the temporary file and leaves whatever was at the final
 /// name exactly as it was. A symlink at the final name is replaced, never followed.
+///
+/// A device, pipe or socket (`/dev/null`, `/dev/stdout`, a shell's `>(gzip)`) is written in
+/// place instead: renaming over it would replace it. Through a symlink only under /dev and
+/// /proc.
 #pragma once
 
 #include <sys/types.h>
@@ -63,6 +67,7 @@ class OutputFile {
   std::string path_;
   std::string temp_path_;
   Existing existing_;
+  bool in_place_ = false;  // a device, pipe or socket, written directly (no temporary)
   std::unique_ptr<Buffer> buffer_;
   std::unique_ptr<std::ostream> stream_;
   std::string error_;

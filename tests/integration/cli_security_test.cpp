@@ -184,6 +184,24 @@ TEST_F(CliSecurity, ExportReplacesASymlinkAndNeverWritesThroughIt) {
   EXPECT_EQ(permissions_of(planted), 0600u);
 }
 
+// A device or a pipe is written in place: a temporary renamed over /dev/null (the tests may run
+// as root) would replace the device with a file.
+TEST_F(CliSecurity, DevicesAndPipesAreWrittenInPlace) {
+  const Outcome discarded = run({"export", "--out", "/dev/null"});
+  ASSERT_EQ(discarded.exit_code, 0) << discarded;
+  struct stat null_device {};
+  ASSERT_EQ(lstat("/dev/null", &null_device), 0);
+  EXPECT_TRUE(S_ISCHR(null_device.st_mode));
+
+  const Outcome piped = run({"export", "--out", "/dev/stdout"});
+  ASSERT_EQ(piped.exit_code, 0) << piped;
+  EXPECT_EQ(lines_of(piped.out).size(), 50u);
+  EXPECT_TRUE(fs::is_symlink("/dev/stdout"));
+  for (const auto& entry : fs::directory_iterator("/dev")) {
+    EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos) << entry.path();
+  }
+}
+
 TEST_F(CliSecurity, ReportNeverCreatesTheTargetOfADanglingSymlink) {
   const fs::path target = file("created-by-the-attacker");
   const fs::path report = file("report.csv");
