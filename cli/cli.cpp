@@ -52,6 +52,7 @@ struct Invocation {
   std::optional<Format> format;  // each command has its own default (resolve_format)
   std::optional<std::chrono::milliseconds> timeout;
   std::optional<std::string> ca_bundle_path;
+  std::optional<std::string> proxy;
   bool verbose = false;
 
   // Resolved.
@@ -148,6 +149,11 @@ void define_global_options(CLI::App& app, Invocation& in, const CommandSpec* com
                       "system's. Default: the system's")
       ->type_name("FILE")
       ->check(CLI::ExistingFile.description(""));
+  add_optional_option(app, "--proxy", in.proxy,
+                      "The proxy for https:// (a CONNECT tunnel); '' for none. Default: "
+                      "https_proxy, all_proxy and no_proxy from the environment. http:// never "
+                      "goes through a proxy")
+      ->type_name("URL");
   app.add_flag("--verbose,-v", in.verbose,
                "Print one line per HTTP attempt to stderr: method, URL, status, time");
 }
@@ -586,6 +592,7 @@ eu::ClientOptions make_client_options(const Invocation& in, std::ostream& log) {
   options.base_url = in.base_url;
   options.token = in.token;
   options.ca_bundle_path = in.ca_bundle_path;
+  options.proxy = in.proxy;
   options.allow_insecure_http = in.allow_insecure_http;
   options.user_agent_suffix = std::string(kProgram) + "/" + eu::kVersion;
   if (in.timeout) {

@@ -28,6 +28,7 @@
 #include "cli_runner.hpp"
 #include "local_server.hpp"
 #include "losant/experience_users/json.hpp"
+#include "test_cert.hpp"
 
 namespace {
 
@@ -439,6 +440,45 @@ TEST_F(CliSecurity, TheToolCannotBeDumpedOrTraced) {
   close(err_pipe[0]);
   close(listener);
   EXPECT_EQ(proc.st_uid, 0u) << "the tool is dumpable: /proc/PID belongs to uid " << proc.st_uid;
+}
+
+// ---- Proxies (finding 1) ---------------------------------------------------------------------
+
+// `--proxy URL` tunnels https; `--proxy ''` ignores the environment; an http proxy in the
+// environment never sees a plain-http request.
+TEST_F(CliSecurity, ProxiesSeeNoTokenAndTheProxyFlagTunnelsHttps) {
+  std::string cert, key, error;
+  ASSERT_TRUE(losant::emulator::write_test_certificate(dir_.string(), &cert, &key, &error))
+      << error;
+  losant::emulator::Options tls;
+  tls.tls_cert_path = cert;
+  tls.tls_key_path = key;
+  tls.seed_users = 3;
+  losant::emulator::Emulator secure(tls);
+  ASSERT_TRUE(secure.start());
+
+  eu::testing::RecordingProxy tunnel(/*tunnel=*/true);
+  const Outcome through = run_tool(
+      {"list", "--format", "json", "--ca-bundle", cert, "--proxy", tunnel.url()}, env(&secure));
+  EXPECT_EQ(through.exit_code, 0) << through;
+  ASSERT_EQ(tunnel.heads().size(), 1u) << tunnel.all_heads();
+  EXPECT_THAT(tunnel.heads()[0], ::testing::StartsWith("CONNECT 127.0.0.1:"));
+  EXPECT_THAT(tunnel.all_heads(), Not(HasSubstr(secure.token())));
+
+  eu::testing::RecordingProxy recorder(/*tunnel=*/false);
+  Environment proxied = env(&secure);
+  proxied["https_proxy"] = recorder.url();
+  const Outcome direct =
+      run_tool({"list", "--format", "json", "--ca-bundle", cert, "--proxy", ""}, proxied);
+  EXPECT_EQ(direct.exit_code, 0) << direct;
+
+  Environment plain = env();
+  plain["http_proxy"] = recorder.url();
+  plain["all_proxy"] = recorder.url();
+  const Outcome unproxied = run_tool({"list", "--format", "json"}, plain);
+  EXPECT_EQ(unproxied.exit_code, 0) << unproxied;
+  EXPECT_THAT(recorder.heads(), ::testing::IsEmpty()) << recorder.all_heads();
+  secure.stop();
 }
 
 // ---- Terminals and spreadsheets (finding 5) --------------------------------------------------
