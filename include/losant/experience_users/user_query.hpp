@@ -326,7 +326,7 @@ inline bool operator!=(const LogicalCondition& a, const LogicalCondition& b) {
 
 /**
  * The first rule @p query breaks, as a kInvalidArgument Error whose `field` is the JSON path
- * (`query.$or[0].id`) and whose message is the rule; nullopt when the query is valid.
+ * of the offending part and whose message is the rule; nullopt when the query is valid.
  *
  * Besides the schema's rules the SDK refuses what the API could only answer with an error or
  * an empty result: an empty `$and`/`$or`/`$nor`, an operator object without an operator, a
