@@ -250,8 +250,8 @@ TEST(Options, NumericRules) {
   o.deadline = std::chrono::milliseconds(-1);
   expect_invalid(validate_options(o), "options.deadline", "positive");
   o = {};
-  o.connect_timeout = std::chrono::milliseconds(0);
-  expect_invalid(validate_options(o), "options.connect_timeout", "positive");
+  o.curl.connect_timeout = std::chrono::milliseconds(0);
+  expect_invalid(validate_options(o), "options.curl.connect_timeout", "positive");
   o = {};
   o.retry.max_attempts = 0;
   expect_invalid(validate_options(o), "options.retry.max_attempts", ">= 1");
@@ -262,8 +262,8 @@ TEST(Options, NumericRules) {
   o.retry.max_backoff = std::chrono::milliseconds(1);
   expect_invalid(validate_options(o), "options.retry", "backoffs");
   o = {};
-  o.max_response_bytes = 0;
-  expect_invalid(validate_options(o), "options.max_response_bytes", "positive");
+  o.curl.max_response_bytes = 0;
+  expect_invalid(validate_options(o), "options.curl.max_response_bytes", "positive");
 }
 
 }  // namespace
