@@ -349,8 +349,13 @@ Result<ExperienceUsers> ExperienceUsersClient::list(std::string_view application
 }
 
 UserRange ExperienceUsersClient::list_all(std::string_view application_id, ListQuery query) const {
-  return UserRange(
-      std::make_shared<UserRange::State>(*this, std::string(application_id), std::move(query)));
+  return list_all(application_id, std::move(query), Paging::kOffset);
+}
+
+UserRange ExperienceUsersClient::list_all(std::string_view application_id, ListQuery query,
+                                          Paging paging) const {
+  return UserRange(std::make_shared<UserRange::State>(*this, std::string(application_id),
+                                                      std::move(query), paging));
 }
 
 Result<ExperienceUser> ExperienceUsersClient::create(std::string_view application_id,

@@ -5,9 +5,13 @@
 
 namespace losant::experience_users {
 
-UserRange::State::State(ExperienceUsersClient c, std::string app, ListQuery q)
-    : client(std::move(c)), application_id(std::move(app)), query(std::move(q)) {
+UserRange::State::State(ExperienceUsersClient c, std::string app, ListQuery q, Paging p)
+    : client(std::move(c)), application_id(std::move(app)), query(std::move(q)), paging(p) {
   if (!query.per_page) query.per_page = kDefaultPageSize;
+  if (paging == Paging::kKeyset) {
+    prepare_keyset();
+    return;
+  }
   if (!query.page) query.page = 0;
 }
 
@@ -18,6 +22,10 @@ void UserRange::State::start() {
 }
 
 void UserRange::State::fetch() {
+  if (paging == Paging::kKeyset) {
+    fetch_keyset();
+    return;
+  }
   auto result = client.list(application_id, query);
   if (!result) {
     // The error is the range's last element.
