@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "connection.hpp"
+#include "groups.hpp"
 #include "input.hpp"
 #include "reply.hpp"
 #include "store.hpp"
@@ -377,6 +378,23 @@ std::optional<Fault> Emulator::Impl::take_fault(Route route) {
 
 void Emulator::Impl::handle(const httplib::Request& request, httplib::Response& response) {
   record(request);
+  {  // The groups resource (read side): groups.hpp.
+    std::string app;
+    std::optional<std::string> group;
+    if (detail::match_groups_path(request.path, &app, &group)) {
+      if (!authorized(request)) {
+        send(response, detail::error_reply(401, "Unauthorized", "Unauthorized"));
+      } else if (!detail::is_object_id(app)) {
+        send(response, detail::validation_error("applicationId must match ^[A-Fa-f\\d]{24}$"));
+      } else if (!detail::iequals(app, options.application_id)) {
+        send(response, detail::not_found("Application was not found"));
+      } else {
+        send(response, detail::serve_groups(request.method, group, request.params, store.groups(),
+                                            options.application_id));
+      }
+      return;
+    }
+  }
   const std::optional<Target> target = match_target(request.method, request.path);
   if (!target) {
     send(response, detail::not_found("Route was not found"));

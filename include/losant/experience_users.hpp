@@ -6,6 +6,7 @@
 #include "losant/experience_users/bulk.hpp"
 #include "losant/experience_users/client.hpp"
 #include "losant/experience_users/error.hpp"
+#include "losant/experience_users/groups.hpp"
 #include "losant/experience_users/json.hpp"
 #include "losant/experience_users/models.hpp"
 #include "losant/experience_users/options.hpp"

@@ -17,6 +17,7 @@
 #include "policy/validation.hpp"
 #include "text/text.hpp"
 #include "wire/codec.hpp"
+#include "wire/group_wire.hpp"
 #include "wire/request.hpp"
 
 namespace losant::experience_users {
@@ -331,6 +332,8 @@ struct ExperienceUsersClient::Impl {
   }
 };
 
+GroupRange make_group_range(ExperienceUsersClient client, std::string app, GroupListQuery query);
+
 ExperienceUsersClient::ExperienceUsersClient(ClientOptions options)
     : impl_(std::make_shared<const Impl>(std::move(options))) {}
 
@@ -391,6 +394,31 @@ Result<DeleteResult> ExperienceUsersClient::remove(std::string_view application_
   if (auto e = impl_->check(application_id, user_id)) return *e;
   return impl_->call<DeleteResult>(HttpMethod::kDelete, Impl::target(application_id, user_id), {},
                                    true, std::nullopt, internal::decode_delete_result);
+}
+
+Result<ExperienceGroups> ExperienceUsersClient::list_groups(std::string_view application_id,
+                                                            const GroupListQuery& query) const {
+  if (auto e = impl_->check(application_id)) return *e;
+  if (auto e = internal::validate_group_query(query)) return *e;
+  const std::string target =
+      internal::groups_path(application_id) + "?" + internal::group_list_query_string(query);
+  return impl_->call<ExperienceGroups>(HttpMethod::kGet, target, {}, true, std::nullopt,
+                                       internal::decode_groups_body);
+}
+
+GroupRange ExperienceUsersClient::list_all_groups(std::string_view application_id,
+                                                  GroupListQuery query) const {
+  return make_group_range(*this, std::string(application_id), std::move(query));
+}
+
+Result<ExperienceGroup> ExperienceUsersClient::get_group(std::string_view application_id,
+                                                         std::string_view group_id) const {
+  if (auto e = impl_->check(application_id)) return *e;
+  if (auto e = internal::validate_id("experienceGroupId", group_id)) return *e;
+  const std::string target =
+      internal::groups_path(application_id, group_id) + "?" + std::string(internal::kDefaultQuery);
+  return impl_->call<ExperienceGroup>(HttpMethod::kGet, target, {}, true, std::nullopt,
+                                      internal::decode_group_body);
 }
 
 }  // namespace losant::experience_users
