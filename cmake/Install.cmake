@@ -7,6 +7,7 @@ set(LOSANT_EU_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/LosantExperienceUsers)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/losant
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.hpp")
 install(FILES ${PROJECT_BINARY_DIR}/include/losant/experience_users/version.hpp
+              ${PROJECT_BINARY_DIR}/include/losant/experience_users/export.hpp
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/losant/experience_users)
 install(TARGETS losant_experience_users EXPORT LosantExperienceUsersTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
@@ -29,6 +30,7 @@ if(BUILD_SHARED_LIBS)
   set(LOSANT_EU_PC_LIBS_PRIVATE "")
 else()
   set(LOSANT_EU_PC_LIBS_PRIVATE "-lstdc++ -pthread")
+  set(LOSANT_EU_PC_CFLAGS " -DLOSANT_EU_STATIC_DEFINE")
 endif()
 configure_file(${PROJECT_SOURCE_DIR}/cmake/losant-experience-users.pc.in
                ${PROJECT_BINARY_DIR}/losant-experience-users.pc @ONLY)

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "losant/experience_users/error.hpp"
+#include "losant/experience_users/export.hpp"
 
 namespace losant::experience_users {
 
@@ -25,7 +26,7 @@ enum class BulkOutcomeKind {
 };
 
 /// The stable lower-case name: `created`, `skipped` or `failed`.
-std::string_view to_string(BulkOutcomeKind kind) noexcept;
+LOSANT_EU_EXPORT std::string_view to_string(BulkOutcomeKind kind) noexcept;
 
 /// The outcome of one input, at the same index as the input.
 struct BulkOutcome {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "losant/experience_users/bulk.hpp"
+#include "losant/experience_users/export.hpp"
 #include "losant/experience_users/models.hpp"
 #include "losant/experience_users/options.hpp"
 #include "losant/experience_users/query.hpp"
@@ -44,7 +45,7 @@ namespace losant::experience_users {
  * for (const auto& u : page->items) std::cout << u.email << "\n";
  * @endcode
  */
-class ExperienceUsersClient {
+class LOSANT_EU_EXPORT ExperienceUsersClient {
  public:
   /// Builds a client; see ClientOptions for the defaults.
   explicit ExperienceUsersClient(ClientOptions options = {});
@@ -100,7 +101,7 @@ class ExperienceUsersClient {
   const ClientOptions& options() const noexcept;
 
   /// Opaque implementation, shared between copies (public only so that src/ can name it).
-  struct Impl;
+  struct LOSANT_EU_NO_EXPORT Impl;
 
  private:
   std::shared_ptr<const Impl> impl_;

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "losant/experience_users/export.hpp"
+
 namespace losant::experience_users {
 
 /// What kind of failure an Error describes. Each kind has its own CLI exit code.
@@ -25,7 +27,7 @@ enum class ErrorKind {
 };
 
 /// The stable lower-case name of @p kind, e.g. "invalid-argument", "http".
-std::string_view to_string(ErrorKind kind) noexcept;
+LOSANT_EU_EXPORT std::string_view to_string(ErrorKind kind) noexcept;
 
 /**
  * A failed operation, as a value.
@@ -44,7 +46,7 @@ std::string_view to_string(ErrorKind kind) noexcept;
  * }
  * @endcode
  */
-struct Error {
+struct LOSANT_EU_EXPORT Error {
   ErrorKind kind = ErrorKind::kInvalidArgument;  ///< The failure category.
   std::string message;                           ///< Human-readable, one line, free of secrets.
   std::string field;     ///< For kInvalidArgument: the input that broke a rule. Else empty.
@@ -63,14 +65,14 @@ struct Error {
 };
 
 /// Convenience constructor for a kInvalidArgument error naming @p field and the @p rule broken.
-Error invalid_argument(std::string field, std::string rule);
+LOSANT_EU_EXPORT Error invalid_argument(std::string field, std::string rule);
 
 /**
  * The exception thrown by Result<T>::value() when the result holds an Error.
  *
  * It is the only exception the SDK throws across its API; its what() is Error::to_string().
  */
-class Exception : public std::runtime_error {
+class LOSANT_EU_EXPORT Exception : public std::runtime_error {
  public:
   /// Wraps @p error.
   explicit Exception(Error error);

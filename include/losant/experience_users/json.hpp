@@ -6,28 +6,29 @@
 #include <string>
 #include <string_view>
 
+#include "losant/experience_users/export.hpp"
 #include "losant/experience_users/models.hpp"
 #include "losant/experience_users/result.hpp"
 
 namespace losant::experience_users {
 
 /// The user as the API's JSON (absent optionals left out). Compact, one line.
-std::string to_json(const ExperienceUser& user);
+LOSANT_EU_EXPORT std::string to_json(const ExperienceUser& user);
 /// The page as the API's JSON.
-std::string to_json(const ExperienceUsers& page);
+LOSANT_EU_EXPORT std::string to_json(const ExperienceUsers& page);
 /// `{"success":true}` or `{"success":false}`.
-std::string to_json(const DeleteResult& result);
+LOSANT_EU_EXPORT std::string to_json(const DeleteResult& result);
 /// The create body exactly as the client sends it (contains the password: never log it).
-std::string to_json(const ExperienceUserPost& body);
+LOSANT_EU_EXPORT std::string to_json(const ExperienceUserPost& body);
 /// The update body exactly as the client sends it (may contain a password: never log it).
-std::string to_json(const ExperienceUserPatch& patch);
+LOSANT_EU_EXPORT std::string to_json(const ExperienceUserPatch& patch);
 
 /// Parses a user; kMalformedResponse naming the path of the first problem on failure.
-Result<ExperienceUser> parse_experience_user(std::string_view json);
+LOSANT_EU_EXPORT Result<ExperienceUser> parse_experience_user(std::string_view json);
 /// Parses a page of users; kMalformedResponse on failure.
-Result<ExperienceUsers> parse_experience_users(std::string_view json);
+LOSANT_EU_EXPORT Result<ExperienceUsers> parse_experience_users(std::string_view json);
 /// Parses a create body (for example one JSON Lines record); kInvalidArgument on failure.
 /// Unknown fields are refused, as the schema forbids them. Rules are not checked here.
-Result<ExperienceUserPost> parse_experience_user_post(std::string_view json);
+LOSANT_EU_EXPORT Result<ExperienceUserPost> parse_experience_user_post(std::string_view json);
 
 }  // namespace losant::experience_users

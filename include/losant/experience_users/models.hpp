@@ -11,20 +11,22 @@
 #include <string_view>
 #include <vector>
 
+#include "losant/experience_users/export.hpp"
+
 namespace losant::experience_users {
 
 /// A UTC instant with millisecond precision, as the API's date-time strings carry.
 using Timestamp = std::chrono::time_point<std::chrono::system_clock, std::chrono::milliseconds>;
 
 /// Formats @p t the way the API does: `2016-06-13T04:00:00.000Z`.
-std::string format_timestamp(Timestamp t);
+LOSANT_EU_EXPORT std::string format_timestamp(Timestamp t);
 
 /**
  * Parses an ISO 8601 / RFC 3339 date-time: `YYYY-MM-DDTHH:MM:SS`, optional fraction (digits
  * beyond milliseconds are truncated), then `Z` or a `+hh:mm` / `-hh:mm` offset.
  * @return nullopt when @p text is not such a date-time.
  */
-std::optional<Timestamp> parse_timestamp(std::string_view text);
+LOSANT_EU_EXPORT std::optional<Timestamp> parse_timestamp(std::string_view text);
 
 /// User tags: key -> value. Keys match `^[0-9a-zA-Z_-]{1,255}$`, values are 1..255 characters.
 using Tags = std::map<std::string, std::string>;
@@ -114,37 +116,37 @@ struct DeleteResult {
 };
 
 /// Field-by-field equality.
-bool operator==(const ExperienceGroup& a, const ExperienceGroup& b);
+LOSANT_EU_EXPORT bool operator==(const ExperienceGroup& a, const ExperienceGroup& b);
 /// Negation of operator==.
 inline bool operator!=(const ExperienceGroup& a, const ExperienceGroup& b) {
   return !(a == b);
 }
 /// Field-by-field equality.
-bool operator==(const ExperienceUser& a, const ExperienceUser& b);
+LOSANT_EU_EXPORT bool operator==(const ExperienceUser& a, const ExperienceUser& b);
 /// Negation of operator==.
 inline bool operator!=(const ExperienceUser& a, const ExperienceUser& b) {
   return !(a == b);
 }
 /// Field-by-field equality.
-bool operator==(const ExperienceUsers& a, const ExperienceUsers& b);
+LOSANT_EU_EXPORT bool operator==(const ExperienceUsers& a, const ExperienceUsers& b);
 /// Negation of operator==.
 inline bool operator!=(const ExperienceUsers& a, const ExperienceUsers& b) {
   return !(a == b);
 }
 /// Field-by-field equality.
-bool operator==(const ExperienceUserPost& a, const ExperienceUserPost& b);
+LOSANT_EU_EXPORT bool operator==(const ExperienceUserPost& a, const ExperienceUserPost& b);
 /// Negation of operator==.
 inline bool operator!=(const ExperienceUserPost& a, const ExperienceUserPost& b) {
   return !(a == b);
 }
 /// Field-by-field equality.
-bool operator==(const ExperienceUserPatch& a, const ExperienceUserPatch& b);
+LOSANT_EU_EXPORT bool operator==(const ExperienceUserPatch& a, const ExperienceUserPatch& b);
 /// Negation of operator==.
 inline bool operator!=(const ExperienceUserPatch& a, const ExperienceUserPatch& b) {
   return !(a == b);
 }
 /// Field-by-field equality.
-bool operator==(const DeleteResult& a, const DeleteResult& b);
+LOSANT_EU_EXPORT bool operator==(const DeleteResult& a, const DeleteResult& b);
 /// Negation of operator==.
 inline bool operator!=(const DeleteResult& a, const DeleteResult& b) {
   return !(a == b);

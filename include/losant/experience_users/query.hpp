@@ -10,6 +10,7 @@
 #include <string_view>
 #include <utility>
 
+#include "losant/experience_users/export.hpp"
 #include "losant/experience_users/user_query.hpp"
 
 namespace losant::experience_users {
@@ -42,17 +43,17 @@ inline constexpr std::array<FilterField, 3> kAllFilterFields{
 
 /// The wire name: `firstName`, `lastName`, `email`, `id`, `creationDate`, `lastLogin`,
 /// `lastUpdated`.
-std::string_view to_string(SortField field) noexcept;
+LOSANT_EU_EXPORT std::string_view to_string(SortField field) noexcept;
 /// The wire name: `asc` or `desc`.
-std::string_view to_string(SortDirection direction) noexcept;
+LOSANT_EU_EXPORT std::string_view to_string(SortDirection direction) noexcept;
 /// The wire name: `firstName`, `lastName` or `email`.
-std::string_view to_string(FilterField field) noexcept;
+LOSANT_EU_EXPORT std::string_view to_string(FilterField field) noexcept;
 /// Parses a wire name (exact, case-sensitive); nullopt when unknown.
-std::optional<SortField> parse_sort_field(std::string_view text) noexcept;
+LOSANT_EU_EXPORT std::optional<SortField> parse_sort_field(std::string_view text) noexcept;
 /// Parses `asc` or `desc`; nullopt otherwise.
-std::optional<SortDirection> parse_sort_direction(std::string_view text) noexcept;
+LOSANT_EU_EXPORT std::optional<SortDirection> parse_sort_direction(std::string_view text) noexcept;
 /// Parses `firstName`, `lastName` or `email`; nullopt otherwise.
-std::optional<FilterField> parse_filter_field(std::string_view text) noexcept;
+LOSANT_EU_EXPORT std::optional<FilterField> parse_filter_field(std::string_view text) noexcept;
 
 /**
  * Which users a listing keeps by group membership (`experienceGroupId`): the members of one

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 
+#include "losant/experience_users/export.hpp"
 #include "losant/experience_users/models.hpp"
 #include "losant/experience_users/result.hpp"
 
@@ -31,10 +32,10 @@ namespace losant::experience_users {
  * @par Thread Safety
  * A range (and its iterators) must be used by one thread at a time.
  */
-class UserRange {
+class LOSANT_EU_EXPORT UserRange {
  public:
   /// The pager behind the range (defined in src/).
-  struct State;
+  struct LOSANT_EU_NO_EXPORT State;
 
   /// Input iterator over the range. Incrementing fetches the next page when needed.
   class iterator {

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "losant/experience_users/export.hpp"
 #include "losant/experience_users/result.hpp"
 
 namespace losant::experience_users {
@@ -20,7 +21,7 @@ namespace losant::experience_users {
 enum class HttpMethod { kGet, kPost, kPatch, kDelete };
 
 /// `GET`, `POST`, `PATCH` or `DELETE`.
-std::string_view to_string(HttpMethod method) noexcept;
+LOSANT_EU_EXPORT std::string_view to_string(HttpMethod method) noexcept;
 
 /// Header name/value pairs, in order. Names compare case-insensitively.
 using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
@@ -38,7 +39,7 @@ struct HttpRequest {
 };
 
 /// A response: any status the server sent, 1xx excluded.
-struct HttpResponse {
+struct LOSANT_EU_EXPORT HttpResponse {
   int status = 0;       ///< The HTTP status code.
   HttpHeaders headers;  ///< Response headers, in arrival order.
   /// The body, decoded if the server compressed it. Transports may reserve extra capacity
@@ -60,7 +61,7 @@ struct HttpResponse {
  * @par Thread Safety
  * Implementations must allow concurrent send() calls from many threads.
  */
-class HttpTransport {
+class LOSANT_EU_EXPORT HttpTransport {
  public:
   virtual ~HttpTransport() = default;
   /// Performs @p request.
@@ -106,6 +107,7 @@ struct CurlTransportOptions {
  * all threads), TLS verification on, no redirect following, gzip accepted, connect and total
  * timeouts, and a response size cap enforced while receiving.
  */
-std::shared_ptr<HttpTransport> make_curl_transport(CurlTransportOptions options = {});
+LOSANT_EU_EXPORT std::shared_ptr<HttpTransport> make_curl_transport(
+    CurlTransportOptions options = {});
 
 }  // namespace losant::experience_users

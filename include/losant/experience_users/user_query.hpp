@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "losant/experience_users/error.hpp"
+#include "losant/experience_users/export.hpp"
 #include "losant/experience_users/models.hpp"
 #include "losant/experience_users/result.hpp"
 
@@ -55,11 +56,11 @@ enum class LogicalOperator {
 };
 
 /// The wire name of @p field: `id`, `creationDate`, ..., `experienceGroupId`.
-std::string_view to_string(QueryField field) noexcept;
+LOSANT_EU_EXPORT std::string_view to_string(QueryField field) noexcept;
 /// The wire name of @p op: `$eq`, `$ne`, ..., `$contains`.
-std::string_view to_string(QueryOperator op) noexcept;
+LOSANT_EU_EXPORT std::string_view to_string(QueryOperator op) noexcept;
 /// The wire name of @p op: `$and`, `$or` or `$nor`.
-std::string_view to_string(LogicalOperator op) noexcept;
+LOSANT_EU_EXPORT std::string_view to_string(LogicalOperator op) noexcept;
 
 /**
  * A value compared with a field: null, a string, a number, a boolean or a date-time.
@@ -312,13 +313,13 @@ struct UserQuery {
 };
 
 /// Structural equality (the same terms in the same order).
-bool operator==(const UserQuery& a, const UserQuery& b);
+LOSANT_EU_EXPORT bool operator==(const UserQuery& a, const UserQuery& b);
 /// Negation of operator==.
 inline bool operator!=(const UserQuery& a, const UserQuery& b) {
   return !(a == b);
 }
 /// Structural equality.
-bool operator==(const LogicalCondition& a, const LogicalCondition& b);
+LOSANT_EU_EXPORT bool operator==(const LogicalCondition& a, const LogicalCondition& b);
 /// Negation of operator==.
 inline bool operator!=(const LogicalCondition& a, const LogicalCondition& b) {
   return !(a == b);
@@ -333,17 +334,17 @@ inline bool operator!=(const LogicalCondition& a, const LogicalCondition& b) {
  * date field compared with text that is not an ISO 8601 date-time, a Timestamp on a non-date
  * field, the same key twice in one object, and nesting deeper than 100 levels.
  */
-std::optional<Error> validate(const UserQuery& query);
+LOSANT_EU_EXPORT std::optional<Error> validate(const UserQuery& query);
 
 /**
  * Parses a query from its JSON text (the CLI's `--query`), checking the schema and every rule
  * of validate(). Date fields keep their JSON strings and numbers as they are.
  * @return the query, or a kInvalidArgument Error naming the JSON path and the rule.
  */
-Result<UserQuery> parse_user_query(std::string_view json);
+LOSANT_EU_EXPORT Result<UserQuery> parse_user_query(std::string_view json);
 
 /// The JSON text sent as the `query` parameter (compact, keys in term order; a Timestamp as
 /// `2016-06-13T04:00:00.000Z`). Call on a valid query.
-std::string to_json(const UserQuery& query);
+LOSANT_EU_EXPORT std::string to_json(const UserQuery& query);
 
 }  // namespace losant::experience_users

@@ -7,18 +7,19 @@
 #include <string_view>
 
 #include "losant/experience_users/error.hpp"
+#include "losant/experience_users/export.hpp"
 #include "losant/experience_users/models.hpp"
 #include "losant/experience_users/query.hpp"
 
 namespace losant::experience_users {
 
 /// The first rule @p body breaks (a kInvalidArgument Error naming the field), or nullopt.
-std::optional<Error> validate(const ExperienceUserPost& body);
+LOSANT_EU_EXPORT std::optional<Error> validate(const ExperienceUserPost& body);
 /// The first rule @p patch breaks, or nullopt.
-std::optional<Error> validate(const ExperienceUserPatch& patch);
+LOSANT_EU_EXPORT std::optional<Error> validate(const ExperienceUserPatch& patch);
 /// The first rule @p query breaks, or nullopt.
-std::optional<Error> validate(const ListQuery& query);
+LOSANT_EU_EXPORT std::optional<Error> validate(const ListQuery& query);
 /// Whether @p id is a valid Losant id: exactly 24 hexadecimal characters.
-bool is_valid_id(std::string_view id) noexcept;
+LOSANT_EU_EXPORT bool is_valid_id(std::string_view id) noexcept;
 
 }  // namespace losant::experience_users
