@@ -37,6 +37,14 @@ namespace eu = losant::experience_users;
 
 constexpr const char* kProgram = "losant-experience-users";
 
+// The SDK's default base URL, read from one named ClientOptions: reading it from a temporary
+// ClientOptions makes g++ 12 -O3 warn that the temporary's vectors "may be used uninitialized",
+// which fails a Release build with -Werror.
+const std::string& default_base_url() {
+  static const eu::ClientOptions defaults;
+  return defaults.base_url;
+}
+
 struct CommandSpec;
 
 // Everything the command line asked for, typed.
@@ -56,7 +64,7 @@ struct Invocation {
   bool verbose = false;
 
   // Resolved.
-  std::string base_url = eu::ClientOptions{}.base_url;
+  std::string base_url = default_base_url();
   std::string token;
   std::string application_id;
   SettingSources sources;
@@ -118,9 +126,8 @@ std::string format_help(const CommandSpec* command) {
 // The options every command takes, before or after its name. On the tool itself, and again on
 // each command (in a group of their own) so that `COMMAND --help` lists every option it takes.
 void define_global_options(CLI::App& app, Invocation& in, const CommandSpec* command) {
-  add_optional_option(
-      app, "--url", in.url_flag,
-      "The API's base URL [env LOSANT_API_URL]. Default: " + eu::ClientOptions{}.base_url)
+  add_optional_option(app, "--url", in.url_flag,
+                      "The API's base URL [env LOSANT_API_URL]. Default: " + default_base_url())
       ->type_name("URL");
   add_optional_option(app, "--token", in.token_flag,
                       "The API access token [env LOSANT_API_TOKEN]; visible in the process list: "
