@@ -598,8 +598,8 @@ eu::ClientOptions make_client_options(const Invocation& in, std::ostream& log) {
   eu::ClientOptions options;
   options.base_url = in.base_url;
   options.token = in.token;
-  options.ca_bundle_path = in.ca_bundle_path;
-  options.proxy = in.proxy;
+  options.curl.ca_bundle_path = in.ca_bundle_path;
+  options.curl.proxy = in.proxy;
   options.allow_insecure_http = in.allow_insecure_http;
   options.user_agent_suffix = std::string(kProgram) + "/" + eu::kVersion;
   if (in.timeout) {

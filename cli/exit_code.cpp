@@ -41,6 +41,7 @@ ExitCode exit_code_for(const eu::Error& error) noexcept {
     case eu::ErrorKind::kTimeout: return ExitCode::kNetwork;
     case eu::ErrorKind::kMalformedResponse:
     case eu::ErrorKind::kResponseTooLarge: return ExitCode::kBadResponse;
+    case eu::ErrorKind::kNone: break;  // not a failure: reaching here is a bug
   }
   return ExitCode::kInternal;
 }

@@ -51,8 +51,8 @@ int main() {
   eu::ClientOptions options;
   if (const char* url = std::getenv("LOSANT_API_URL")) options.base_url = url;
   if (const char* token = std::getenv("LOSANT_API_TOKEN")) options.token = token;
-  // With a transport set, the client's curl settings (ca_bundle_path, connect_timeout, ...) are
-  // not used: give them to make_curl_transport() instead.
+  // With a transport set, options.curl (ca_bundle_path, connect_timeout, ...) is not used:
+  // give those settings to make_curl_transport() instead.
   options.transport = std::make_shared<PrintingTransport>(eu::make_curl_transport());
   const eu::ExperienceUsersClient client(options);
 

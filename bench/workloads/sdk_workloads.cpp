@@ -179,9 +179,7 @@ int main(int argc, char** argv) {
   options.token = a.token;
   if (a.workload == "create-seq-reuse") {
     // The opt-in that lets creates reuse kept-alive connections (see CurlTransportOptions).
-    eu::CurlTransportOptions curl;
-    curl.reuse_connections_for_post = true;
-    options.transport = eu::make_curl_transport(curl);
+    options.curl.reuse_connections_for_post = true;
   }
   const eu::ExperienceUsersClient client(options);
   if (a.workload == "create-seq-reuse") return create(client, a, 1);

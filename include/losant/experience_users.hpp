@@ -5,6 +5,7 @@
 
 #include "losant/experience_users/bulk.hpp"
 #include "losant/experience_users/client.hpp"
+#include "losant/experience_users/curl_transport.hpp"
 #include "losant/experience_users/error.hpp"
 #include "losant/experience_users/json.hpp"
 #include "losant/experience_users/models.hpp"

@@ -23,6 +23,7 @@ namespace losant::experience_users {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using internal::Idempotency;
 using std::chrono::milliseconds;
 
 constexpr std::string_view kRedacted = "REDACTED";
@@ -165,17 +166,9 @@ struct ExperienceUsersClient::Impl {
   explicit Impl(ClientOptions o) : options(std::move(o)) {
     options_error = internal::validate_options(options);
     if (options_error) return;
-    transport = options.transport;
-    if (!transport) {
-      CurlTransportOptions curl;
-      curl.connect_timeout = options.connect_timeout;
-      curl.ca_bundle_path = options.ca_bundle_path;
-      curl.max_response_bytes = options.max_response_bytes;
-      curl.proxy = options.proxy;
-      transport = make_curl_transport(std::move(curl));
-    }
-    if (!options.sleep) options.sleep = default_sleep;
-    if (!options.random) options.random = default_random;
+    transport = options.transport ? options.transport : make_curl_transport(options.curl);
+    if (!options.testing.sleep) options.testing.sleep = default_sleep;
+    if (!options.testing.random) options.testing.random = default_random;
     base_url = strip_trailing_slashes(options.base_url);
     headers.emplace_back("Accept", "application/json");
     headers.emplace_back("Accept-Version", options.accept_version);
@@ -218,7 +211,7 @@ struct ExperienceUsersClient::Impl {
   // Sends a request, retrying where safe, until a 2xx response, a final error or the deadline.
   // @p secrets are scrubbed from every error (the token always; the password of a body).
   Result<HttpResponse> execute(HttpMethod method, const std::string& path_and_query,
-                               std::string body, bool idempotent, const Secrets& secrets,
+                               std::string body, Idempotency idempotency, const Secrets& secrets,
                                int& attempts) const {
     HttpRequest request;
     request.method = method;
@@ -263,17 +256,17 @@ struct ExperienceUsersClient::Impl {
       redact(error, secrets);
       log(request, attempt, error.http_status, took, &error);
 
-      if (!internal::should_retry(error, idempotent) || attempt >= retry.max_attempts) {
+      if (!internal::should_retry(error, idempotency) || attempt >= retry.max_attempts) {
         return error;
       }
-      const auto delay =
-          error.retry_after.value_or(internal::backoff_delay(retry, attempt - 1, options.random()));
+      const auto delay = error.retry_after.value_or(
+          internal::backoff_delay(retry, attempt - 1, options.testing.random()));
       if (Clock::now() + delay >= deadline) {
         error.message += "; not retried: waiting " + std::to_string(delay.count()) +
                          " ms would pass the call deadline";
         return error;
       }
-      options.sleep(delay);
+      options.testing.sleep(delay);
       previous = std::move(error);
     }
   }
@@ -294,16 +287,27 @@ struct ExperienceUsersClient::Impl {
            std::string(internal::kDefaultQuery);
   }
 
+  // One page of the listing.
+  Result<ExperienceUsers> list(std::string_view application_id, const ListQuery& query) const {
+    if (auto e = check(application_id)) return *e;
+    if (auto e = internal::validate_query(query)) return *e;
+    const std::string target =
+        internal::users_path(application_id) + "?" + internal::list_query_string(query);
+    return call<ExperienceUsers>(HttpMethod::kGet, target, {}, Idempotency::kIdempotent,
+                                 std::nullopt, internal::decode_users);
+  }
+
   // Sends the request (see execute) and decodes a 2xx body into T; a body that is not the
   // expected JSON is reported with its status. Every error is scrubbed of the call's secrets.
   template <typename T, typename Decode>
-  Result<T> call(HttpMethod method, const std::string& target, std::string body, bool idempotent,
-                 std::optional<std::string_view> password, Decode&& decoder) const {
+  Result<T> call(HttpMethod method, const std::string& target, std::string body,
+                 Idempotency idempotency, std::optional<std::string_view> password,
+                 Decode&& decoder) const {
     Secrets secrets{options.token};
     if (password) secrets.push_back(*password);
     int attempts = 0;
     Result<HttpResponse> response =
-        execute(method, target, std::move(body), idempotent, secrets, attempts);
+        execute(method, target, std::move(body), idempotency, secrets, attempts);
     if (!response) return std::move(response).error();
     const HttpResponse& r = *response;
     Result<T> decoded = decoder(std::string_view(r.body), r.body.capacity());
@@ -340,17 +344,15 @@ const ClientOptions& ExperienceUsersClient::options() const noexcept {
 
 Result<ExperienceUsers> ExperienceUsersClient::list(std::string_view application_id,
                                                     const ListQuery& query) const {
-  if (auto e = impl_->check(application_id)) return *e;
-  if (auto e = internal::validate_query(query)) return *e;
-  const std::string target =
-      internal::users_path(application_id) + "?" + internal::list_query_string(query);
-  return impl_->call<ExperienceUsers>(HttpMethod::kGet, target, {}, true, std::nullopt,
-                                      internal::decode_users);
+  return impl_->list(application_id, query);
 }
 
 UserRange ExperienceUsersClient::list_all(std::string_view application_id, ListQuery query) const {
-  return UserRange(
-      std::make_shared<UserRange::State>(*this, std::string(application_id), std::move(query)));
+  // The range's reader shares the client's implementation (its transport and options); the
+  // range holds no client.
+  return UserRange([impl = impl_, app = std::string(application_id)](
+                       const ListQuery& page_query) { return impl->list(app, page_query); },
+                   std::move(query));
 }
 
 Result<ExperienceUser> ExperienceUsersClient::create(std::string_view application_id,
@@ -359,15 +361,15 @@ Result<ExperienceUser> ExperienceUsersClient::create(std::string_view applicatio
   if (auto e = internal::validate_post(body)) return *e;
   // Not idempotent: repeated only when the request certainly never left (see should_retry).
   return impl_->call<ExperienceUser>(HttpMethod::kPost, Impl::target(application_id),
-                                     internal::encode_post(body), false, body.password,
-                                     internal::decode_user);
+                                     internal::encode_post(body), Idempotency::kNonIdempotent,
+                                     body.password, internal::decode_user);
 }
 
 Result<ExperienceUser> ExperienceUsersClient::get(std::string_view application_id,
                                                   std::string_view user_id) const {
   if (auto e = impl_->check(application_id, user_id)) return *e;
   return impl_->call<ExperienceUser>(HttpMethod::kGet, Impl::target(application_id, user_id), {},
-                                     true, std::nullopt, internal::decode_user);
+                                     Idempotency::kIdempotent, std::nullopt, internal::decode_user);
 }
 
 Result<ExperienceUser> ExperienceUsersClient::update(std::string_view application_id,
@@ -377,15 +379,16 @@ Result<ExperienceUser> ExperienceUsersClient::update(std::string_view applicatio
   if (auto e = internal::validate_patch(patch)) return *e;
   // PATCH sets fields to given values, so repeating it is safe.
   return impl_->call<ExperienceUser>(HttpMethod::kPatch, Impl::target(application_id, user_id),
-                                     internal::encode_patch(patch), true, patch.password,
-                                     internal::decode_user);
+                                     internal::encode_patch(patch), Idempotency::kIdempotent,
+                                     patch.password, internal::decode_user);
 }
 
 Result<DeleteResult> ExperienceUsersClient::remove(std::string_view application_id,
                                                    std::string_view user_id) const {
   if (auto e = impl_->check(application_id, user_id)) return *e;
   return impl_->call<DeleteResult>(HttpMethod::kDelete, Impl::target(application_id, user_id), {},
-                                   true, std::nullopt, internal::decode_delete_result);
+                                   Idempotency::kIdempotent, std::nullopt,
+                                   internal::decode_delete_result);
 }
 
 }  // namespace losant::experience_users

@@ -15,6 +15,7 @@ std::string_view to_string(ErrorKind kind) noexcept {
     case ErrorKind::kHttp: return "http";
     case ErrorKind::kMalformedResponse: return "malformed-response";
     case ErrorKind::kResponseTooLarge: return "response-too-large";
+    case ErrorKind::kNone: return "none";
   }
   return "unknown";
 }
@@ -28,6 +29,16 @@ std::string Error::to_string() const {
   out += message;
   if (attempts > 1) out += " (after " + std::to_string(attempts) + " attempts)";
   return out;
+}
+
+const Error& Error::none() noexcept {
+  static const Error kNoError = [] {
+    Error e;
+    e.kind = ErrorKind::kNone;
+    e.message = "no error";
+    return e;
+  }();
+  return kNoError;
 }
 
 Error invalid_argument(std::string field, std::string rule) {

@@ -1,12 +1,16 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
+#include <memory>
 #include <utility>
 
 #include "client/range_state.hpp"
 
 namespace losant::experience_users {
 
-UserRange::State::State(ExperienceUsersClient c, std::string app, ListQuery q)
-    : client(std::move(c)), application_id(std::move(app)), query(std::move(q)) {
+UserRange::UserRange(PageReader read_page, ListQuery query)
+    : state_(std::make_shared<State>(std::move(read_page), std::move(query))) {}
+
+UserRange::State::State(PageReader reader, ListQuery q)
+    : read_page(std::move(reader)), query(std::move(q)) {
   if (!query.per_page) query.per_page = kDefaultPageSize;
   if (!query.page) query.page = 0;
 }
@@ -18,7 +22,7 @@ void UserRange::State::start() {
 }
 
 void UserRange::State::fetch() {
-  auto result = client.list(application_id, query);
+  auto result = read_page(query);
   if (!result) {
     // The error is the range's last element.
     current.emplace(std::move(result).error());

@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "losant/experience_users/client.hpp"
 #include "losant/experience_users/range.hpp"
 
 namespace losant::experience_users {
@@ -17,13 +16,12 @@ struct UserRange::State {
   // Page size when the query sets none: the API's largest, so the fewest round trips.
   static constexpr std::int64_t kDefaultPageSize = 1000;
 
-  State(ExperienceUsersClient c, std::string app, ListQuery q);
+  State(PageReader reader, ListQuery q);
 
   void start();    // fetch the first page
   void advance();  // move to the next element, fetching a page when needed
 
-  ExperienceUsersClient client;
-  std::string application_id;
+  PageReader read_page;
   ListQuery query;                          // query.page is the next page to fetch
   std::vector<ExperienceUser> page;         // the current page's items
   std::size_t next_index = 0;               // next item of `page` to yield

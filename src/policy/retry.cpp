@@ -77,9 +77,9 @@ bool is_retryable_status(const RetryOptions& retry, int status) noexcept {
          retry.retry_statuses.end();
 }
 
-bool should_retry(const Error& error, bool idempotent) noexcept {
+bool should_retry(const Error& error, Idempotency idempotency) noexcept {
   if (!error.retryable) return false;
-  return idempotent || !error.request_may_have_been_sent;
+  return idempotency == Idempotency::kIdempotent || !error.request_may_have_been_sent;
 }
 
 milliseconds backoff_delay(const RetryOptions& retry, int retry_index, double random01) noexcept {

@@ -12,9 +12,14 @@
 
 namespace losant::experience_users::internal {
 
-// Whether a failed attempt may be repeated. `idempotent` is false for create (POST): it is
-// repeated only when the request certainly never reached the server.
-bool should_retry(const Error& error, bool idempotent) noexcept;
+// Whether sending a request twice has the same effect as sending it once: true of GET, PATCH
+// (it sets the given values) and DELETE; not of a create (POST), whose repeat would be refused
+// as AlreadyExists after a create that worked.
+enum class Idempotency { kIdempotent, kNonIdempotent };
+
+// Whether a failed attempt may be repeated: a retryable error, and either an idempotent request
+// or one that certainly never reached the server.
+bool should_retry(const Error& error, Idempotency idempotency) noexcept;
 
 // Whether RetryOptions lists @p status.
 bool is_retryable_status(const RetryOptions& retry, int status) noexcept;

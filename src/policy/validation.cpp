@@ -334,8 +334,8 @@ OptError validate_options(const ClientOptions& options) {
   if (options.request_timeout <= milliseconds::zero()) {
     return invalid_argument("options.request_timeout", "must be positive");
   }
-  if (options.connect_timeout <= milliseconds::zero()) {
-    return invalid_argument("options.connect_timeout", "must be positive");
+  if (options.curl.connect_timeout <= milliseconds::zero()) {
+    return invalid_argument("options.curl.connect_timeout", "must be positive");
   }
   if (options.deadline <= milliseconds::zero()) {
     return invalid_argument("options.deadline", "must be positive");
@@ -348,8 +348,8 @@ OptError validate_options(const ClientOptions& options) {
   }
   if (!(retry.multiplier >= 1.0))
     return invalid_argument("options.retry.multiplier", "must be >= 1");
-  if (options.max_response_bytes == 0) {
-    return invalid_argument("options.max_response_bytes", "must be positive");
+  if (options.curl.max_response_bytes == 0) {
+    return invalid_argument("options.curl.max_response_bytes", "must be positive");
   }
   return std::nullopt;
 }

@@ -33,6 +33,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include "losant/experience_users/curl_transport.hpp"
 #include "losant/experience_users/transport.hpp"
 #include "transport/curl/curl_error.hpp"
 #include "transport/curl/curl_response.hpp"

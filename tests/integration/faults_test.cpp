@@ -30,7 +30,7 @@ class Faults : public testing::EmulatorTest {
   }
   // A client that records its retry delays instead of sleeping.
   ExperienceUsersClient recording_client(ClientOptions o) {
-    o.sleep = [this](milliseconds d) { delays_.push_back(d); };
+    o.testing.sleep = [this](milliseconds d) { delays_.push_back(d); };
     return ExperienceUsersClient(o);
   }
   void inject(Route route, Fault::Kind kind, int count = 1) {
@@ -223,7 +223,7 @@ TEST_F(Faults, OversizedBodyIsRefusedWhileReceiving) {
   f.bytes = 4 * 1024 * 1024;
   emulator_->add_fault(Route::kList, f);
   ClientOptions o = options();
-  o.max_response_bytes = 1024 * 1024;
+  o.curl.max_response_bytes = 1024 * 1024;
   auto r = ExperienceUsersClient(o).list(app());
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().kind, ErrorKind::kResponseTooLarge);

@@ -87,7 +87,7 @@ class Tls : public ::testing::Test {
 
 TEST_F(Tls, SucceedsWithTheCaBundle) {
   ClientOptions o = options();
-  o.ca_bundle_path = cert_;
+  o.curl.ca_bundle_path = cert_;
   auto page = ExperienceUsersClient(o).list(emulator_->application_id());
   ASSERT_TRUE(page) << page.error().to_string();
   EXPECT_EQ(page->total_count, 2);
@@ -103,7 +103,7 @@ TEST_F(Tls, UntrustedCertificateIsATlsError) {
 
 TEST_F(Tls, LocalhostNameIsVerifiedToo) {
   ClientOptions o = options();
-  o.ca_bundle_path = cert_;
+  o.curl.ca_bundle_path = cert_;
   o.base_url = "https://localhost:" + std::to_string(emulator_->port());
   EXPECT_TRUE(ExperienceUsersClient(o).list(emulator_->application_id()));
 }
@@ -149,7 +149,7 @@ TEST_F(Proxy, PlainHttpNeverGoesThroughAProxyFromTheEnvironment) {
 TEST_F(Proxy, AnExplicitProxyIsNotUsedForPlainHttpEither) {
   RecordingProxy proxy(/*tunnel=*/false);
   ClientOptions o = options();
-  o.proxy = proxy.url();
+  o.curl.proxy = proxy.url();
   auto page = ExperienceUsersClient(o).list(app());
   EXPECT_TRUE(page) << page.error().to_string();
   EXPECT_THAT(proxy.heads(), ::testing::IsEmpty()) << proxy.all_heads();
@@ -159,7 +159,7 @@ TEST_F(Tls, HttpsProxyFromTheEnvironmentIsATunnel) {
   RecordingProxy proxy(/*tunnel=*/true);
   const ScopedEnv env("https_proxy", proxy.url());
   ClientOptions o = options();
-  o.ca_bundle_path = cert_;
+  o.curl.ca_bundle_path = cert_;
   auto page = ExperienceUsersClient(o).list(emulator_->application_id());
   ASSERT_TRUE(page) << page.error().to_string();
   ASSERT_EQ(proxy.heads().size(), 1u) << proxy.all_heads();
@@ -172,8 +172,8 @@ TEST_F(Tls, HttpsProxyFromTheEnvironmentIsATunnel) {
 TEST_F(Tls, ExplicitProxyOptionTunnelsHttps) {
   RecordingProxy proxy(/*tunnel=*/true);
   ClientOptions o = options();
-  o.ca_bundle_path = cert_;
-  o.proxy = proxy.url();
+  o.curl.ca_bundle_path = cert_;
+  o.curl.proxy = proxy.url();
   auto page = ExperienceUsersClient(o).list(emulator_->application_id());
   ASSERT_TRUE(page) << page.error().to_string();
   ASSERT_EQ(proxy.heads().size(), 1u) << proxy.all_heads();
@@ -186,8 +186,8 @@ TEST_F(Tls, EmptyProxyOptionIgnoresTheEnvironment) {
   const ScopedEnv https("https_proxy", proxy.url());
   const ScopedEnv all("all_proxy", proxy.url());
   ClientOptions o = options();
-  o.ca_bundle_path = cert_;
-  o.proxy = "";
+  o.curl.ca_bundle_path = cert_;
+  o.curl.proxy = "";
   auto page = ExperienceUsersClient(o).list(emulator_->application_id());
   EXPECT_TRUE(page) << page.error().to_string();
   EXPECT_THAT(proxy.heads(), ::testing::IsEmpty()) << proxy.all_heads();

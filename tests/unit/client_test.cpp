@@ -32,8 +32,8 @@ class ClientTest : public ::testing::Test {
     options_.base_url = "https://api.example.test/";
     options_.token = kCanaryToken;
     options_.transport = transport_;
-    options_.sleep = [this](milliseconds d) { sleeps_.push_back(d); };
-    options_.random = [] { return 0.5; };
+    options_.testing.sleep = [this](milliseconds d) { sleeps_.push_back(d); };
+    options_.testing.random = [] { return 0.5; };
     options_.logger = [this](const LogRecord& r) { logs_.push_back(r); };
   }
   ExperienceUsersClient client() const { return ExperienceUsersClient(options_); }

@@ -2,7 +2,9 @@
 // list_all(): page boundaries, stop conditions and errors, over a scripted transport.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "losant/experience_users/client.hpp"
@@ -18,7 +20,7 @@ class RangeTest : public ::testing::Test {
   RangeTest() {
     options_.base_url = "https://api.example.test";
     options_.transport = transport_;
-    options_.sleep = [](std::chrono::milliseconds) {};
+    options_.testing.sleep = [](std::chrono::milliseconds) {};
     options_.retry.max_attempts = 2;
   }
   // Iterates everything, returning the emails seen and the final error, if any.
@@ -165,6 +167,12 @@ TEST_F(RangeTest, PagesAreFetchedLazily) {
   EXPECT_EQ(transport_->requests().size(), 2u);
   EXPECT_EQ((*it)->email, "user2@example.com");
 }
+
+// Only the client builds a range: no public constructor besides copy and move.
+static_assert(!std::is_default_constructible_v<UserRange>);
+static_assert(!std::is_constructible_v<
+              UserRange, std::function<Result<ExperienceUsers>(const ListQuery&)>, ListQuery>);
+static_assert(std::is_copy_constructible_v<UserRange> && std::is_move_constructible_v<UserRange>);
 
 }  // namespace
 }  // namespace losant::experience_users

@@ -81,12 +81,13 @@ TEST(ShouldRetry, IdempotentCallsRetryRetryableErrors) {
   Error e;
   e.retryable = true;
   e.request_may_have_been_sent = true;
-  EXPECT_TRUE(should_retry(e, true));
-  EXPECT_FALSE(should_retry(e, false));  // a create that may have reached the server
+  EXPECT_TRUE(should_retry(e, Idempotency::kIdempotent));
+  EXPECT_FALSE(
+      should_retry(e, Idempotency::kNonIdempotent));  // a create that may have reached the server
   e.request_may_have_been_sent = false;
-  EXPECT_TRUE(should_retry(e, false));  // a create that certainly never left
+  EXPECT_TRUE(should_retry(e, Idempotency::kNonIdempotent));  // a create that certainly never left
   e.retryable = false;
-  EXPECT_FALSE(should_retry(e, true));
+  EXPECT_FALSE(should_retry(e, Idempotency::kIdempotent));
 }
 
 TEST(RetryStatuses, DefaultList) {

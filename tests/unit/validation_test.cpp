@@ -254,16 +254,16 @@ TEST(Options, NumericRules) {
                  "options.request_timeout", "positive");
   expect_invalid(validate_changed([](ClientOptions& o) { o.deadline = milliseconds(-1); }),
                  "options.deadline", "positive");
-  expect_invalid(validate_changed([](ClientOptions& o) { o.connect_timeout = milliseconds(0); }),
-                 "options.connect_timeout", "positive");
+  expect_invalid(validate_changed([](ClientOptions& o) { o.curl.connect_timeout = milliseconds(0); }),
+                 "options.curl.connect_timeout", "positive");
   expect_invalid(validate_changed([](ClientOptions& o) { o.retry.max_attempts = 0; }),
                  "options.retry.max_attempts", ">= 1");
   expect_invalid(validate_changed([](ClientOptions& o) { o.retry.multiplier = 0.5; }),
                  "options.retry.multiplier", ">= 1");
   expect_invalid(validate_changed([](ClientOptions& o) { o.retry.max_backoff = milliseconds(1); }),
                  "options.retry", "backoffs");
-  expect_invalid(validate_changed([](ClientOptions& o) { o.max_response_bytes = 0; }),
-                 "options.max_response_bytes", "positive");
+  expect_invalid(validate_changed([](ClientOptions& o) { o.curl.max_response_bytes = 0; }),
+                 "options.curl.max_response_bytes", "positive");
 }
 
 }  // namespace

@@ -24,6 +24,8 @@ enum class ErrorKind {
   kMalformedResponse,  ///< The body was not the JSON expected (HTML from a proxy, wrong types,
                        ///< ...).
   kResponseTooLarge,   ///< The response body exceeded the configured size cap.
+  /// Not a failure: the kind of Error::none(), which Result<T>::error() returns on a success.
+  kNone,
 };
 
 /// The stable lower-case name of @p kind, e.g. "invalid-argument", "http".
@@ -62,6 +64,10 @@ struct LOSANT_EU_EXPORT Error {
 
   /// One line: kind, status, API type, message, attempts — for logs and CLI output.
   std::string to_string() const;
+
+  /// The "no error" Error: kind kNone, message `no error`, every other field empty or zero.
+  /// Result<T>::error() returns it on a success. One object for the whole program.
+  static const Error& none() noexcept;
 };
 
 /// Convenience constructor for a kInvalidArgument error naming @p field and the @p rule broken.

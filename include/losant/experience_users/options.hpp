@@ -1,6 +1,6 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 /// @file
-/// ClientOptions and the retry, logging and test hooks it holds.
+/// ClientOptions and the retry, transport, logging and test settings it groups.
 #pragma once
 
 #include <chrono>
@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "losant/experience_users/curl_transport.hpp"
 #include "losant/experience_users/transport.hpp"
 
 namespace losant::experience_users {
@@ -51,7 +52,22 @@ struct LogRecord {
 using Logger = std::function<void(const LogRecord&)>;
 
 /**
- * Everything an ExperienceUsersClient is configured with. Plain data: copy it, change it, pass
+ * Hooks that let a test observe the retry loop without waiting: they replace how the client
+ * sleeps between attempts and where its jitter comes from. For tests only; an application
+ * leaves them empty.
+ */
+struct TestHooks {
+  /// How the client waits between attempts (default when empty: sleep the calling thread).
+  std::function<void(std::chrono::milliseconds)> sleep;
+  /// Uniform random numbers in [0, 1) for the jitter (default when empty: a thread-local
+  /// engine).
+  std::function<double()> random;
+};
+
+/**
+ * Everything an ExperienceUsersClient is configured with, in groups: the API and its
+ * credentials, time limits and retries (`retry`), the transport (`curl`, or your own
+ * `transport`), logging, and hooks for tests (`testing`). Plain data: copy it, change it, pass
  * it to the client's constructor.
  *
  * @par Example
@@ -59,6 +75,7 @@ using Logger = std::function<void(const LogRecord&)>;
  * ClientOptions o;
  * o.token = std::getenv("LOSANT_API_TOKEN");
  * o.retry.max_attempts = 5;
+ * o.curl.ca_bundle_path = "/etc/ssl/corporate-ca.pem";
  * ExperienceUsersClient client(o);
  * @endcode
  */
@@ -79,23 +96,16 @@ struct ClientOptions {
 
   /// The most one attempt may take (connect, send, wait, receive).
   std::chrono::milliseconds request_timeout{30000};
-  /// The most a connect may take (used for the default curl transport).
-  std::chrono::milliseconds connect_timeout{10000};
   /// The most one call may take, all attempts and delays included.
   std::chrono::milliseconds deadline{120000};
   /// Retry behaviour.
   RetryOptions retry;
 
-  /// The transport; when null the client makes a curl transport from the settings below.
+  /// Settings of the default libcurl transport (connect timeout, CA bundle, proxy, response
+  /// size cap, connection pool), used when `transport` is null.
+  CurlTransportOptions curl;
+  /// A transport of your own; when set, `curl` is not used.
   std::shared_ptr<HttpTransport> transport;
-  /// CA bundle for the default curl transport (see CurlTransportOptions).
-  std::optional<std::string> ca_bundle_path;
-  /// Response size cap for the default curl transport.
-  std::size_t max_response_bytes = 64 * 1024 * 1024;
-  /// Proxy for the default curl transport (see CurlTransportOptions::proxy): unset, the
-  /// environment's (`https_proxy`, `all_proxy`, `no_proxy`); `""`, none. `http://` requests
-  /// never go through a proxy.
-  std::optional<std::string> proxy;
 
   /// Receives one record per attempt; none when empty.
   Logger logger;
@@ -103,10 +113,8 @@ struct ClientOptions {
   std::vector<std::string> log_header_allow_list{"Accept", "Accept-Version", "Content-Type",
                                                  "User-Agent"};
 
-  /// Test hook: how the client waits between attempts (default: sleep the thread).
-  std::function<void(std::chrono::milliseconds)> sleep;
-  /// Test hook: uniform random numbers in [0, 1) for jitter (default: a thread-local engine).
-  std::function<double()> random;
+  /// For tests only: see TestHooks.
+  TestHooks testing;
 };
 
 }  // namespace losant::experience_users

@@ -5,12 +5,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <iterator>
 #include <memory>
 #include <optional>
 
 #include "losant/experience_users/export.hpp"
 #include "losant/experience_users/models.hpp"
+#include "losant/experience_users/query.hpp"
 #include "losant/experience_users/result.hpp"
 
 namespace losant::experience_users {
@@ -20,6 +22,8 @@ namespace losant::experience_users {
  * ExperienceUsersClient::list_all(). Pages are fetched as iteration reaches them; only one page
  * is held at a time. If a page cannot be fetched (after retries), the range yields that Error
  * once and ends.
+ *
+ * Only the client builds one (it has no public constructor); copies share one iteration.
  *
  * @par Example
  * @code
@@ -33,10 +37,9 @@ namespace losant::experience_users {
  * A range (and its iterators) must be used by one thread at a time.
  */
 class LOSANT_EU_EXPORT UserRange {
- public:
-  /// The pager behind the range (defined in src/).
-  struct LOSANT_EU_NO_EXPORT State;
+  struct LOSANT_EU_NO_EXPORT State;  // the pager (src/client/range_state.hpp)
 
+ public:
   /// Input iterator over the range. Incrementing fetches the next page when needed.
   class iterator {
    public:
@@ -78,10 +81,12 @@ class LOSANT_EU_EXPORT UserRange {
   /// has fetched the first page; nullopt before that or if the server sent none.
   std::optional<std::int64_t> total_count() const;
 
-  /// Used by the client to build a range.
-  explicit UserRange(std::shared_ptr<State> state) : state_(std::move(state)) {}
-
  private:
+  friend class ExperienceUsersClient;
+  // Fetches one page of the listing; the range sets the query's page and per_page.
+  using PageReader = std::function<Result<ExperienceUsers>(const ListQuery&)>;
+  UserRange(PageReader read_page, ListQuery query);
+
   std::shared_ptr<State> state_;
 };
 

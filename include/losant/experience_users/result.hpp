@@ -15,6 +15,9 @@ namespace losant::experience_users {
  * Holds either a `T` or an Error. Every SDK call returns one; nothing else throws.
  *
  * Callers who prefer exceptions call value(), which throws Exception when there is no value.
+ * On an rvalue (a call's result used directly, or `std::move(r)`), value() and operator*()
+ * move the value out instead of copying it. error() is defined on a success too: it returns
+ * Error::none() (kind ErrorKind::kNone).
  *
  * @par Example
  * @code
@@ -54,15 +57,23 @@ class [[nodiscard]] Result {
     return std::get<0>(std::move(v_));
   }
 
-  /// The error. Precondition: !ok().
-  const Error& error() const& { return std::get<1>(v_); }
-  /// @copydoc error()
-  Error&& error() && { return std::get<1>(std::move(v_)); }
+  /// The error; on a success, Error::none() (kind ErrorKind::kNone), never an exception.
+  const Error& error() const& {
+    if (const Error* e = std::get_if<1>(&v_)) return *e;
+    return Error::none();
+  }
+  /// The error, moved out; on a success, a copy of Error::none().
+  Error error() && {
+    if (Error* e = std::get_if<1>(&v_)) return std::move(*e);
+    return Error::none();
+  }
 
   /// Unchecked access to the value. Precondition: ok().
   T& operator*() & { return std::get<0>(v_); }
   /// @copydoc operator*()
   const T& operator*() const& { return std::get<0>(v_); }
+  /// Unchecked access to the value, moved out of this rvalue. Precondition: ok().
+  T&& operator*() && { return std::get<0>(std::move(v_)); }
   /// @copydoc operator*()
   T* operator->() { return &std::get<0>(v_); }
   /// @copydoc operator*()

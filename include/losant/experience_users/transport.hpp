@@ -1,6 +1,7 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 /// @file
-/// The HTTP transport interface and the default libcurl implementation's factory.
+/// The HTTP transport interface: what the client hands a transport and gets back. The default
+/// implementation, on libcurl, is in curl_transport.hpp.
 #pragma once
 
 #include <chrono>
@@ -67,47 +68,5 @@ class LOSANT_EU_EXPORT HttpTransport {
   /// Performs @p request.
   virtual Result<HttpResponse> send(const HttpRequest& request) = 0;
 };
-
-/// Settings of the libcurl transport.
-struct CurlTransportOptions {
-  /// The most a TCP + TLS connect may take.
-  std::chrono::milliseconds connect_timeout{10000};
-  /// A PEM CA bundle to verify servers with, instead of the system's. Verification of the
-  /// peer and host is always on.
-  std::optional<std::string> ca_bundle_path;
-  /// Responses with a larger (decoded) body fail with kResponseTooLarge while receiving.
-  std::size_t max_response_bytes = 64 * 1024 * 1024;
-  /// Connections kept open for reuse, across all threads.
-  std::size_t max_idle_connections = 16;
-  /// Let a POST (create) reuse a kept-alive connection. Off by default: when a reused
-  /// connection dies before the response starts, libcurl silently sends the request again on a
-  /// new one, so a create the server did apply comes back as `AlreadyExists` (never as a second
-  /// user: emails are unique). On, creates skip a TCP (and TLS) handshake each, and a bulk
-  /// import leaves no TIME_WAIT socket per create (see docs/performance.md).
-  bool reuse_connections_for_post = false;
-  /**
-   * The proxy for `https://` requests, as libcurl takes it (`http://proxy.example:3128`,
-   * `socks5h://...`; credentials as `http://user:password@...`).
-   *
-   * - unset: libcurl's environment variables (`https_proxy`, `all_proxy` or `ALL_PROXY`,
-   *   `no_proxy`), as curl(1) uses them;
-   * - `""`: no proxy, whatever the environment says;
-   * - a URL: that proxy (`no_proxy` still applies).
-   *
-   * An `https://` request always goes through an HTTP proxy as a CONNECT tunnel
-   * (CURLOPT_HTTPPROXYTUNNEL): the proxy sees the host and port, never a header or the body.
-   * A plain `http://` request (loopback, or `allow_insecure_http`) never goes through a proxy,
-   * from the environment or from here: the proxy would read the token in clear text.
-   */
-  std::optional<std::string> proxy;
-};
-
-/**
- * The default transport: libcurl with keep-alive connection reuse (a pool of handles shared by
- * all threads), TLS verification on, no redirect following, gzip accepted, connect and total
- * timeouts, and a response size cap enforced while receiving.
- */
-LOSANT_EU_EXPORT std::shared_ptr<HttpTransport> make_curl_transport(
-    CurlTransportOptions options = {});
 
 }  // namespace losant::experience_users

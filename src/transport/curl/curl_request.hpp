@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "losant/experience_users/curl_transport.hpp"
 #include "losant/experience_users/error.hpp"
 #include "losant/experience_users/transport.hpp"
 #include "transport/curl/curl_handle_pool.hpp"

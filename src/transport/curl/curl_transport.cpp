@@ -13,6 +13,7 @@
 #include <string>
 #include <utility>
 
+#include "losant/experience_users/curl_transport.hpp"
 #include "losant/experience_users/transport.hpp"
 #include "transport/curl/curl_error.hpp"
 #include "transport/curl/curl_handle_pool.hpp"
