@@ -5,7 +5,8 @@ include(CMakePackageConfigHelpers)
 set(LOSANT_EU_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/LosantExperienceUsers)
 
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/losant
-        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT dev FILES_MATCHING PATTERN "*.hpp")
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT dev FILES_MATCHING PATTERN "*.hpp"
+        PATTERN testing EXCLUDE)  # installed with the emulator, below
 install(FILES ${PROJECT_BINARY_DIR}/include/losant/experience_users/version.hpp
               ${PROJECT_BINARY_DIR}/include/losant/experience_users/export.hpp
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/losant/experience_users COMPONENT dev)
@@ -51,6 +52,20 @@ configure_file(${PROJECT_SOURCE_DIR}/cmake/losant-experience-users.pc.in
                ${PROJECT_BINARY_DIR}/losant-experience-users.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/losant-experience-users.pc
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT dev)
+
+# The emulator for users' tests: component Emulator of the CMake package, in its own export set
+# so that consumers of the SDK alone never need cpp-httplib (see LosantExperienceUsersConfig).
+if(TARGET losant_experience_users_emulator)
+  install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/losant/experience_users/testing
+          DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/losant/experience_users COMPONENT dev
+          FILES_MATCHING PATTERN "*.hpp")
+  install(TARGETS losant_experience_users_emulator EXPORT LosantExperienceUsersEmulatorTargets
+          ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev
+          INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+  install(EXPORT LosantExperienceUsersEmulatorTargets NAMESPACE Losant::
+          FILE LosantExperienceUsersEmulatorTargets.cmake DESTINATION ${LOSANT_EU_CMAKE_DIR}
+          COMPONENT dev)
+endif()
 
 # Everything the install rules need built, and nothing else (scripts/test.sh's shared step).
 add_custom_target(losant_eu_installed)

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "emulator.hpp"
+#include "types.hpp"
 
 namespace losant::emulator {
 

@@ -11,8 +11,9 @@
 #include <string_view>
 #include <vector>
 
-#include "emulator.hpp"
 #include "fault_spec.hpp"
+#include "losant/experience_users/testing/emulator.hpp"
+#include "types.hpp"
 
 namespace {
 
@@ -23,7 +24,13 @@ using losant::emulator::Options;
 constexpr std::string_view kUsage = R"(usage: losant-emulator [options]
 
 Serves a local emulator of the Losant Experience Users API until SIGINT or SIGTERM.
-Prints "listening on URL" on standard output once it accepts connections.
+Once it accepts connections, prints on standard output:
+  listening on URL
+  token: TOKEN
+  application id: ID
+  export LOSANT_API_URL=URL LOSANT_API_TOKEN=TOKEN LOSANT_APPLICATION_ID=ID
+The last line, pasted into a shell, points the losant-experience-users CLI (and the examples)
+at the emulator; values are shell-quoted where needed.
 
 options (--name VALUE or --name=VALUE):
   --host H              interface to bind (default 127.0.0.1)
@@ -48,6 +55,34 @@ struct Arguments {
   Options options;
   std::vector<FaultSpec> faults;
 };
+
+// @p value as one shell word: as it is when it holds only characters no shell treats specially,
+// else in single quotes (a quote inside becoming '\'').
+std::string shell_word(std::string_view value) {
+  constexpr std::string_view kPlain =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.,:/@%+=[]";
+  if (!value.empty() && value.find_first_not_of(kPlain) == std::string_view::npos)
+    return std::string(value);
+  std::string word = "'";
+  for (const char c : value) {
+    if (c == '\'') {
+      word += "'\\''";
+    } else {
+      word += c;
+    }
+  }
+  return word + "'";
+}
+
+// What the program prints once it serves: where, with which token and application, and the
+// line to paste into a shell.
+std::string banner(const Emulator& emulator) {
+  return "listening on " + emulator.base_url() + "\ntoken: " + emulator.token() +
+         "\napplication id: " + emulator.application_id() +
+         "\nexport LOSANT_API_URL=" + shell_word(emulator.base_url()) +
+         " LOSANT_API_TOKEN=" + shell_word(emulator.token()) +
+         " LOSANT_APPLICATION_ID=" + shell_word(emulator.application_id()) + "\n";
+}
 
 template <typename Integer>
 bool parse_number(std::string_view text, Integer* value) {
@@ -142,7 +177,7 @@ int main(int argc, char** argv) {
                 << '\n';
       return 1;
     }
-    std::cout << "listening on " << emulator.base_url() << std::endl;  // endl: flushed for scripts.
+    std::cout << banner(emulator) << std::flush;  // Flushed: scripts wait for these lines.
 
     int received = 0;
     sigwait(&stop_signals, &received);

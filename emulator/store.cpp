@@ -81,6 +81,23 @@ Store::Store(std::string application_id, std::uint64_t seed)
     add_group_locked(std::string(group.name), group.parent);
 }
 
+void Store::reset() {
+  std::unique_lock lock(mutex_);
+  std::lock_guard guard(index_mutex_);
+  users_.clear();
+  free_slots_.clear();
+  slot_by_id_.clear();
+  slots_by_email_.clear();
+  groups_.clear();
+  group_by_id_.clear();
+  next_sequence_ = 0;
+  seeded_count_ = 0;
+  for (Index& index : indexes_) index.clear();
+  index_built_ = {};
+  for (const SeedGroup& group : kSeedGroups)
+    add_group_locked(std::string(group.name), group.parent);
+}
+
 std::size_t Store::IdHash::operator()(const Id& id) const {
   return std::hash<std::string_view>()(view(id));
 }
@@ -526,7 +543,7 @@ void Store::apply(const UserInput& input, std::vector<std::uint32_t> groups, Use
   if (input.group_ids) user->groups = std::move(groups);
 }
 
-Reply Store::create(const UserInput& input) {
+Reply Store::create(const UserInput& input, std::string* created_id) {
   std::unique_lock lock(mutex_);
   std::vector<std::uint32_t> groups;
   if (auto error = resolve_groups(input, &groups)) return *error;
@@ -539,7 +556,9 @@ Reply Store::create(const UserInput& input) {
   user.last_updated = now;
   user.password_last_updated = now;
   apply(input, std::move(groups), &user);
-  return user_reply(201, users_[insert_locked(std::move(user))]);
+  const User& created = users_[insert_locked(std::move(user))];
+  if (created_id != nullptr) *created_id = std::string(view(created.id));
+  return user_reply(201, created);
 }
 
 Reply Store::update(std::string_view user_id, const UserInput& input) {

@@ -17,10 +17,10 @@
 #include <utility>
 #include <vector>
 
-#include "emulator.hpp"
 #include "input.hpp"
 #include "reply.hpp"
 #include "text.hpp"
+#include "types.hpp"
 
 namespace losant::emulator::detail {
 
@@ -45,6 +45,8 @@ class Store {
 
   /// Adds @p count generated users. User number `i` is the same whatever the count.
   void seed_users(std::size_t count);
+  /// Back to the state of a new store: no users, the seeded groups, ids generated from the start.
+  void reset();
 
   std::size_t user_count() const;
   std::vector<Group> groups() const;
@@ -55,7 +57,8 @@ class Store {
 
   Reply list(const ListQuery& query) const;
   Reply get(std::string_view user_id) const;
-  Reply create(const UserInput& input);
+  /// Stores the id of the user created in @p created_id (if given and the create succeeded).
+  Reply create(const UserInput& input, std::string* created_id = nullptr);
   Reply update(std::string_view user_id, const UserInput& input);
   Reply remove(std::string_view user_id);
 

@@ -15,14 +15,14 @@ log=$(mktemp)
 emulator_pid=$!
 trap 'kill "$emulator_pid" 2>/dev/null || true; rm -f "$log"' EXIT
 for _ in $(seq 1 100); do
-  grep -q '^listening on ' "$log" && break
+  grep -q '^export LOSANT_API_URL=' "$log" && break
   sleep 0.1
 done
 url=$(sed -n 's/^listening on \(http[^ ]*\).*/\1/p' "$log" | head -n 1)
-[ -n "$url" ] || { cat "$log" >&2; echo "the emulator did not start" >&2; exit 1; }
-
-export LOSANT_API_URL="$url" LOSANT_API_TOKEN=demo-token
-export LOSANT_APPLICATION_ID=5f0c1a2b3c4d5e6f7a8b9c0d
+exports=$(grep '^export LOSANT_API_URL=' "$log" | head -n 1)
+[ -n "$url" ] && [ -n "$exports" ] || { cat "$log" >&2; echo "the emulator did not start" >&2; exit 1; }
+# The banner's last line points the CLI at the emulator: URL, token and application id.
+eval "$exports"
 cli="$bin/cli/losant-experience-users"
 run() { printf '\n$ %s\n' "losant-experience-users $*"; "$cli" "$@"; }
 

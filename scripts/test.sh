@@ -26,6 +26,9 @@ mapfile -t sources < <(git ls-files '*.cpp' '*.hpp')
 clang-format --dry-run --Werror "${sources[@]}"
 # The README's quick start is examples/quickstart.cpp, verbatim.
 diff <(sed -n '/^## Quick start/,/^```$/p' README.md | sed '1,/^```cpp$/d;$d') examples/quickstart.cpp
+# Its emulator test example is tests/install/emulator/users_test.cpp, verbatim.
+diff <(sed -n '/^## Testing your code against the emulator/,/^## /p' README.md |
+  sed -n '/^```cpp$/,/^```$/p' | sed '1d;$d') tests/install/emulator/users_test.cpp
 
 step "build and test (RelWithDebInfo)"
 cmake --preset default >/dev/null

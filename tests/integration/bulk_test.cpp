@@ -13,8 +13,8 @@
 namespace losant::experience_users {
 namespace {
 
-using emulator::Fault;
-using emulator::Route;
+using testing::Fault;
+using testing::Route;
 
 class Bulk : public testing::EmulatorTest {
  protected:

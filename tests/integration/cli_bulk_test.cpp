@@ -25,7 +25,7 @@
 namespace {
 
 namespace eu = losant::experience_users;
-namespace emu = losant::emulator;
+namespace emu = losant::experience_users::testing;
 namespace fs = std::filesystem;
 
 using eu::testing::Environment;

@@ -257,8 +257,8 @@ class CliEmulatorTest : public EmulatorTest {
   }
 
   // The environment that points the tool at @p emulator (the test's own by default).
-  Environment env(const emulator::Emulator* emulator = nullptr) const {
-    const emulator::Emulator& e = emulator != nullptr ? *emulator : *emulator_;
+  Environment env(const Emulator* emulator = nullptr) const {
+    const Emulator& e = emulator != nullptr ? *emulator : *emulator_;
     return {{"LOSANT_API_URL", e.base_url()},
             {"LOSANT_API_TOKEN", e.token()},
             {"LOSANT_APPLICATION_ID", e.application_id()}};

@@ -26,7 +26,7 @@ void PrintTo(const ExperienceUsers& page, std::ostream* os) {
 namespace {
 
 namespace eu = losant::experience_users;
-namespace emu = losant::emulator;
+namespace emu = losant::experience_users::testing;
 
 using eu::testing::Environment;
 using eu::testing::lines_of;

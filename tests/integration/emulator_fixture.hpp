@@ -1,6 +1,7 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 // A GoogleTest fixture that starts a fresh emulator on a free loopback port for each test and
-// builds clients pointed at it.
+// builds clients pointed at it. It uses only the emulator's public header (what users' tests
+// link), so the project's own tests exercise that API.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -8,8 +9,8 @@
 #include <memory>
 #include <string>
 
-#include "emulator.hpp"
 #include "losant/experience_users.hpp"
+#include "losant/experience_users/testing/emulator.hpp"
 
 namespace losant::experience_users::testing {
 
@@ -17,9 +18,9 @@ class EmulatorTest : public ::testing::Test {
  protected:
   // Users generated at start; override in a derived fixture's constructor.
   explicit EmulatorTest(std::size_t seed_users = 0) {
-    emulator::Options options;
+    EmulatorOptions options;
     options.seed_users = seed_users;
-    emulator_ = std::make_unique<emulator::Emulator>(options);
+    emulator_ = std::make_unique<Emulator>(options);
   }
   void SetUp() override { ASSERT_TRUE(emulator_->start()) << "the emulator could not start"; }
   void TearDown() override { emulator_->stop(); }
@@ -46,7 +47,7 @@ class EmulatorTest : public ::testing::Test {
     return p;
   }
 
-  std::unique_ptr<emulator::Emulator> emulator_;
+  std::unique_ptr<Emulator> emulator_;
 };
 
 }  // namespace losant::experience_users::testing

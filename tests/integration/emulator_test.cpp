@@ -3,6 +3,7 @@
 // listing, validation, writes, every fault kind, TLS, seeding, recording and lifecycle.
 
 #include <arpa/inet.h>
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -23,17 +24,18 @@
 #include <thread>
 #include <vector>
 
-#include "emulator.hpp"
 #include "fault_spec.hpp"
+#include "losant/experience_users/testing/emulator.hpp"
 #include "test_cert.hpp"
 
 namespace {
 
-using losant::emulator::Emulator;
-using losant::emulator::Fault;
-using losant::emulator::Options;
-using losant::emulator::Route;
+using losant::experience_users::testing::Emulator;
+using losant::experience_users::testing::Fault;
+using losant::experience_users::testing::Route;
+using Options = losant::experience_users::testing::EmulatorOptions;
 using Json = nlohmann::json;
+using ::testing::HasSubstr;
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
@@ -558,12 +560,12 @@ TEST_F(EmulatorTest, FilterWithoutFieldDoesNotFilter) {
 }
 
 // ---- list: group filters -----------------------------------------------------------------------
-losant::emulator::Group group_named(const std::vector<losant::emulator::Group>& groups,
-                                    const std::string& name) {
+losant::experience_users::testing::Group group_named(
+    const std::vector<losant::experience_users::testing::Group>& groups, const std::string& name) {
   const auto it = std::find_if(groups.begin(), groups.end(),
                                [&](const auto& group) { return group.name == name; });
   EXPECT_NE(it, groups.end()) << name;
-  return it == groups.end() ? losant::emulator::Group{} : *it;
+  return it == groups.end() ? losant::experience_users::testing::Group{} : *it;
 }
 
 bool in_any_group(const Json& user, const std::set<std::string>& ids) {
@@ -1222,15 +1224,26 @@ TEST_F(EmulatorTest, RecordsRequestsAsReceived) {
   ASSERT_EQ(recorded.size(), 2U);
   EXPECT_EQ(recorded[0].method, "GET");
   EXPECT_EQ(recorded[0].target, kUsersPath + "?filterField=email&filter=a%2Ab%20c&_links=true");
-  const auto header = [](const losant::emulator::RecordedRequest& request,
+  const auto header = [](const losant::experience_users::testing::RecordedRequest& request,
                          const std::string& name) {
     for (const auto& [key, value] : request.headers) {
       if (key == name) return value;
     }
     return std::string("<absent>");
   };
-  EXPECT_EQ(header(recorded[0], "Authorization"), "Bearer emulator-token");
+  // The token is checked, and kept out of the record unless asked for (see below).
+  EXPECT_EQ(header(recorded[0], "Authorization"), "[redacted]");
+  EXPECT_TRUE(recorded[0].authorized);
   EXPECT_EQ(header(recorded[0], "Accept-Version"), "^1.29.3");
+  EXPECT_EQ(recorded[0].header("accept-version"), "^1.29.3");  // Any case.
+  EXPECT_EQ(recorded[0].header("X-Absent"), std::nullopt);
+  EXPECT_EQ(recorded[0].path, kUsersPath);
+  EXPECT_EQ(recorded[0].query, "filterField=email&filter=a%2Ab%20c&_links=true");
+  const std::vector<std::pair<std::string, std::string>> parameters{
+      {"filterField", "email"}, {"filter", "a*b c"}, {"_links", "true"}};
+  EXPECT_EQ(recorded[0].parameters, parameters);
+  EXPECT_EQ(recorded[0].parameter("filter"), "a*b c");
+  EXPECT_EQ(recorded[0].parameter("Filter"), std::nullopt);
   EXPECT_EQ(header(recorded[0], "REMOTE_ADDR"),
             "<absent>");  // httplib's pseudo-headers are left out.
   EXPECT_EQ(recorded[1].method, "POST");
@@ -1240,6 +1253,29 @@ TEST_F(EmulatorTest, RecordsRequestsAsReceived) {
   emulator_.clear_requests();
   EXPECT_TRUE(emulator_.requests().empty());
   EXPECT_EQ(emulator_.request_count(), before + 2);
+}
+
+TEST(EmulatorRecordingTest, KeepsAuthorizationOnlyWhenAskedAndFlagsWrongTokens) {
+  for (const bool keep : {false, true}) {
+    Options options;
+    options.record_authorization = keep;
+    Emulator emulator(options);
+    ASSERT_TRUE(emulator.start());
+    {
+      httplib::Client http(emulator.base_url());
+      http.Get(kUsersPath, {{"Authorization", "Bearer emulator-token"}});
+      http.Get(kUsersPath, {{"Authorization", "Bearer some-real-token"}});
+      http.Get(kUsersPath);
+    }
+    const auto recorded = emulator.requests();
+    ASSERT_EQ(recorded.size(), 3U);
+    EXPECT_EQ(recorded[0].header("Authorization"), keep ? "Bearer emulator-token" : "[redacted]");
+    EXPECT_EQ(recorded[1].header("Authorization"), keep ? "Bearer some-real-token" : "[redacted]");
+    EXPECT_EQ(recorded[2].header("Authorization"), std::nullopt);
+    EXPECT_TRUE(recorded[0].authorized);
+    EXPECT_FALSE(recorded[1].authorized);
+    EXPECT_FALSE(recorded[2].authorized);
+  }
 }
 
 TEST(EmulatorRecordingTest, KeepsOnlyTheLastRequests) {
@@ -1285,6 +1321,69 @@ TEST(EmulatorSeedingTest, UserNumberNDoesNotDependOnTheCount) {
     ASSERT_NE(same, many.end());
     EXPECT_EQ(*same, user);
   }
+}
+
+TEST(EmulatorSeedingTest, ResetRestoresTheStartingStateOnTheSamePort) {
+  Emulator emulator(seeded_options(50, 3));
+  ASSERT_TRUE(emulator.start());
+  const int port = emulator.port();
+  httplib::Client http(emulator.base_url());
+  http.set_bearer_token_auth(emulator.token());
+  const auto before = http.Get(kUsersPath + "?perPage=1000&sortField=id");
+  ASSERT_TRUE(before);
+  const std::vector<losant::experience_users::testing::Group> groups = emulator.groups();
+  emulator.add_group("Extra");
+  emulator.add_user({"extra@example.com", "Ex", {}, {}, {}});
+  ASSERT_TRUE(http.Delete(kUsersPath + "/" +
+                          Json::parse(before->body)["items"][0]["id"].get<std::string>()));
+  emulator.add_fault(Route::kList, Fault::http_status(503));
+  ASSERT_EQ(emulator.user_count(), 50U);
+
+  emulator.reset();
+  EXPECT_EQ(emulator.port(), port);
+  EXPECT_EQ(emulator.request_count(), 0U);
+  EXPECT_TRUE(emulator.requests().empty());
+  EXPECT_EQ(emulator.user_count(), 50U);
+  ASSERT_EQ(emulator.groups().size(), groups.size());
+  for (std::size_t i = 0; i < groups.size(); ++i) EXPECT_EQ(emulator.groups()[i].id, groups[i].id);
+  const auto after = http.Get(kUsersPath + "?perPage=1000&sortField=id");  // No 503 left.
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->status, 200);
+  EXPECT_EQ(after->body, before->body);  // The same users, ids included.
+}
+
+TEST(EmulatorSeedingTest, AddUserValidatesLikeACreate) {
+  Emulator emulator;
+  ASSERT_TRUE(emulator.start());
+  const std::string group = emulator.groups().at(1).id;
+  const std::string id =
+      emulator.add_user({"Ada@Example.com", "Ada", "Lovelace", {{"team", "math"}}, {group}});
+  EXPECT_EQ(emulator.find_by_email("ada@example.com"), std::vector<std::string>{id});
+  httplib::Client http(emulator.base_url());
+  http.set_bearer_token_auth(emulator.token());
+  const auto got = http.Get(kUsersPath + "/" + id);
+  ASSERT_TRUE(got);
+  ASSERT_EQ(got->status, 200);
+  const Json user = Json::parse(got->body);
+  EXPECT_EQ(user["email"], "Ada@Example.com");
+  EXPECT_EQ(user["firstName"], "Ada");
+  EXPECT_EQ(user["lastName"], "Lovelace");
+  EXPECT_EQ(user["userTags"], Json({{"team", "math"}}));
+  EXPECT_EQ(user["experienceGroups"][0]["id"], group);
+
+  const auto message_of = [&emulator](const losant::experience_users::testing::UserSeed& seed) {
+    try {
+      emulator.add_user(seed);
+    } catch (const std::invalid_argument& e) {
+      return std::string(e.what());
+    }
+    return std::string("<no exception>");
+  };
+  EXPECT_THAT(message_of({"ADA@example.com", {}, {}, {}, {}}), HasSubstr("already exists"));
+  EXPECT_THAT(message_of({"not-an-email", {}, {}, {}, {}}), HasSubstr("email"));
+  EXPECT_THAT(message_of({"b@example.com", {}, {}, {}, {"000000000000000000000000"}}),
+              HasSubstr("experienceGroupIds"));
+  EXPECT_EQ(emulator.user_count(), 1U);
 }
 
 TEST(EmulatorSeedingTest, SeedsAHundredThousandUsers) {

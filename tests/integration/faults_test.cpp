@@ -13,10 +13,10 @@
 namespace losant::experience_users {
 namespace {
 
-using emulator::Fault;
-using emulator::Route;
 using std::chrono::milliseconds;
+using testing::Fault;
 using ::testing::HasSubstr;
+using testing::Route;
 
 class Faults : public testing::EmulatorTest {
  protected:
@@ -232,9 +232,9 @@ TEST_F(Faults, OversizedBodyIsRefusedWhileReceiving) {
 
 TEST_F(Faults, ListAllEndsWithTheErrorAfterRetries) {
   emulator_->stop();
-  emulator::Options eo;
+  testing::EmulatorOptions eo;
   eo.seed_users = 25;
-  emulator_ = std::make_unique<emulator::Emulator>(eo);
+  emulator_ = std::make_unique<testing::Emulator>(eo);
   ASSERT_TRUE(emulator_->start());
   ListQuery q;
   q.per_page = 10;

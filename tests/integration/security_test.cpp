@@ -63,11 +63,11 @@ class Tls : public ::testing::Test {
     dir_ = dir_template;
     std::string error;
     ASSERT_TRUE(emulator::write_test_certificate(dir_, &cert_, &key_, &error)) << error;
-    emulator::Options eo;
+    testing::EmulatorOptions eo;
     eo.tls_cert_path = cert_;
     eo.tls_key_path = key_;
     eo.seed_users = 2;
-    emulator_ = std::make_unique<emulator::Emulator>(eo);
+    emulator_ = std::make_unique<testing::Emulator>(eo);
     ASSERT_TRUE(emulator_->start());
     ASSERT_EQ(emulator_->base_url().rfind("https://", 0), 0u);
   }
@@ -82,7 +82,7 @@ class Tls : public ::testing::Test {
     return o;
   }
   std::string dir_, cert_, key_;
-  std::unique_ptr<emulator::Emulator> emulator_;
+  std::unique_ptr<testing::Emulator> emulator_;
 };
 
 TEST_F(Tls, SucceedsWithTheCaBundle) {
