@@ -181,6 +181,13 @@ void Emulator::Impl::drop(const httplib::Request& request, httplib::Response& re
 }
 
 // ---- Emulator ----------------------------------------------------------------------------------
+Fault Fault::of(Kind kind, int count) {
+  Fault fault;
+  fault.kind = kind;
+  fault.count = count;
+  return fault;
+}
+
 Fault Fault::http_status(int status, std::optional<std::string> retry_after, int count) {
   Fault fault;
   fault.kind = Kind::kStatus;

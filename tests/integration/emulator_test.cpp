@@ -961,9 +961,7 @@ TEST_F(EmulatorTest, PatchValidatesWithTheSameRulesButRequiresNothing) {
 
 // ---- faults ------------------------------------------------------------------------------------
 Fault make_fault(Fault::Kind kind) {
-  Fault fault;
-  fault.kind = kind;
-  return fault;
+  return Fault::of(kind);
 }
 
 TEST_F(EmulatorTest, StatusFaultAnswersAJsonErrorWithRetryAfter) {
@@ -1066,9 +1064,7 @@ TEST_F(EmulatorTest, Empty200HasNoBody) {
 }
 
 TEST_F(EmulatorTest, DelayWaitsThenAnswersNormally) {
-  Fault fault = make_fault(Fault::Kind::kDelay);
-  fault.delay = milliseconds(300);
-  emulator_.add_fault(Route::kList, fault);
+  emulator_.add_fault(Route::kList, Fault::delayed(milliseconds(300)));
   auto http = client();
   const auto start = Clock::now();
   const auto result = http.Get(kUsersPath + "?perPage=1");

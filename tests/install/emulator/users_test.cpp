@@ -62,7 +62,7 @@ TEST_F(UsersTest, RetriesWhenThrottled) {
 }
 
 TEST_F(UsersTest, ALostAnswerToACreateIsAmbiguous) {
-  emulator_.add_fault(Route::kCreate, {Fault::Kind::kApplyThenDrop});  // Create, then hang up.
+  emulator_.add_fault(Route::kCreate, Fault::of(Fault::Kind::kApplyThenDrop));  // Create, hang up.
   eu::ExperienceUserPost grace;
   grace.email = "grace@example.com";
   grace.password = "cobol-compiler-1959";

@@ -62,7 +62,7 @@ enum class Route {
  *
  * @code
  * emulator.add_fault(Route::kList, Fault::http_status(503, "1"));  // one 503, Retry-After: 1
- * emulator.add_fault(Route::kCreate, {Fault::Kind::kApplyThenDrop});
+ * emulator.add_fault(Route::kCreate, Fault::of(Fault::Kind::kApplyThenDrop));
  * @endcode
  */
 struct Fault {
@@ -101,6 +101,8 @@ struct Fault {
   std::size_t bytes = 0;                   ///< For kOversizedBody (minimum size) and kDrip (step).
   int count = 1;                           ///< How many requests it applies to (< 1: none).
 
+  /// A fault of @p kind with the other fields at their defaults, for @p count requests.
+  static Fault of(Kind kind, int count = 1);
   /// A kStatus fault: answer @p status, with `Retry-After: retry_after` if given.
   static Fault http_status(int status, std::optional<std::string> retry_after = std::nullopt,
                            int count = 1);
