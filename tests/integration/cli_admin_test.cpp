@@ -19,7 +19,7 @@
 namespace {
 
 namespace eu = losant::experience_users;
-namespace emu = losant::emulator;
+namespace emu = losant::experience_users::testing;
 
 using eu::testing::Environment;
 using eu::testing::lines_of;
