@@ -450,11 +450,11 @@ TEST_F(CliSecurity, ProxiesSeeNoTokenAndTheProxyFlagTunnelsHttps) {
   std::string cert, key, error;
   ASSERT_TRUE(losant::emulator::write_test_certificate(dir_.string(), &cert, &key, &error))
       << error;
-  losant::emulator::Options tls;
+  losant::experience_users::testing::EmulatorOptions tls;
   tls.tls_cert_path = cert;
   tls.tls_key_path = key;
   tls.seed_users = 3;
-  losant::emulator::Emulator secure(tls);
+  losant::experience_users::testing::Emulator secure(tls);
   ASSERT_TRUE(secure.start());
 
   eu::testing::RecordingProxy tunnel(/*tunnel=*/true);
