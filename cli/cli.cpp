@@ -171,10 +171,23 @@ void add_user_id(CLI::App& command, Invocation& in) {
       ->required();
 }
 
+// `a, b or c`: the names of @p values.
+template <typename Values>
+std::string joined(const Values& values) {
+  std::string names;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) names += i + 1 == values.size() ? " or " : ", ";
+    names += to_string(values[i]);
+  }
+  return names;
+}
+
 // The query options of list and export; only list shows one page of its choice.
 void define_query(CLI::App& command, eu::ListQuery& q, bool one_page) {
-  add_enum_option(command, "--sort-field", q.sort_field, eu::parse_sort_field, eu::kAllSortFields,
-                  "Sort on this field. Default (the server's): email");
+  add_enum_option(
+      command, "--sort-field", q.sort_field, eu::parse_sort_field, eu::kAllSortFields,
+      "Sort on this field: " + joined(eu::kAllSortFields) + ". Default (the server's): email")
+      ->type_name("FIELD");
   add_enum_option(command, "--sort-direction", q.sort_direction, eu::parse_sort_direction,
                   eu::kAllSortDirections, "Sort direction. Default (the server's): asc");
   if (one_page) {
@@ -237,7 +250,7 @@ void define_import(CLI::App& command, Invocation& in) {
       ->check(CLI::Range(1, 64).description(""));
   command
       .add_option("--report", o.report_path,
-                  "Write row,email,outcome,user_id,error for every record to this file")
+                  "Write row,email,outcome,user_id,error,detail for every record to this file")
       ->type_name("FILE");
   command
       .add_option("--generate-passwords", o.passwords_path,
@@ -423,10 +436,10 @@ std::string help_footer() {
          "  LOSANT_API_URL, LOSANT_API_TOKEN, LOSANT_APPLICATION_ID and LOSANT_PROFILE are used\n"
          "  for --url, --token, --application and --profile when those are not given.\n\n"
          "Profiles:\n"
-         "  $XDG_CONFIG_HOME/losant-experience-users/config (default ~/.config/...), mode 0600:\n"
+         "  $XDG_CONFIG_HOME/losant-experience-users/config (else ~/.config/), mode 0600:\n"
          "    [profile default]\n"
          "    url = https://api.losant.com\n"
-         "    token = ...\n"
+         "    token = eyJhbGciOi...\n"
          "    application = 575ec8687ae143cd83dc4a97\n"
          "  Each setting comes from its option, else its environment variable, else the "
          "profile.\n\n"

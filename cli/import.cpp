@@ -21,6 +21,7 @@
 #include "password_generator.hpp"
 #include "progress.hpp"
 #include "terminal.hpp"
+#include "text.hpp"
 
 namespace losant::cli {
 namespace {
@@ -37,6 +38,8 @@ struct Row {
   std::optional<eu::BulkOutcomeKind> outcome;  // once create_many() has settled it
   std::optional<std::string> user_id;
   std::optional<eu::Error> error;  // why it is invalid, failed (or was skipped)
+  std::string detail;              // skipped: `exists`, `exists; differs: firstName`, ...
+  bool differs = false;            // skipped, and the stored user is not what the record says
 };
 
 bool failed(const Row& row) {
@@ -103,14 +106,14 @@ std::vector<Row> check(std::vector<ImportRecord> records, bool generate_password
 bool write_report(OutputFile& file, const std::vector<Row>& rows, const ErrorWords& words,
                   std::ostream& err) {
   CsvWriter csv(file.stream());
-  csv.write_row({"row", "email", "outcome", "user_id", "error"});
+  csv.write_row({"row", "email", "outcome", "user_id", "error", "detail"});
   for (const Row& row : rows) {
     // A skipped record's error is only the API's AlreadyExists: the outcome says it all.
     const bool has_error = row.invalid || failed(row);
-    csv.write_row({std::to_string(row.number), row.email, outcome_name(row),
-                   row.user_id.value_or(""),
-                   has_error && row.error ? describe(*row.error, words, FieldStyle::kRecord)
-                                          : std::string()});
+    csv.write_row(
+        {std::to_string(row.number), row.email, outcome_name(row), row.user_id.value_or(""),
+         has_error && row.error ? describe(*row.error, words, FieldStyle::kRecord) : std::string(),
+         row.detail});
   }
   if (!file.commit()) {
     print_error(err, "--report: " + file.error());
@@ -193,6 +196,100 @@ ExitCode exit_code_of(const std::vector<Row>& rows) {
   return ExitCode::kPartial;
 }
 
+// The stored users whose emails (lower case) are @p emails, by lower-case email: one filtered
+// list per email when there are few, else one pass over every user. An error when a lookup
+// failed.
+eu::Result<std::map<std::string, eu::ExperienceUser>> stored_users(
+    const eu::ExperienceUsersClient& client, const std::string& application_id,
+    const std::set<std::string>& emails) {
+  constexpr std::size_t kMaxFilteredLookups = 20;
+  std::map<std::string, eu::ExperienceUser> found;
+  auto scan = [&](const eu::ListQuery& query) -> std::optional<eu::Error> {
+    for (auto& user : client.list_all(application_id, query)) {
+      if (!user) return std::move(user).error();
+      std::string email = lower_ascii(user->email);
+      if (emails.count(email) != 0) found.emplace(std::move(email), std::move(*user));
+      if (found.size() == emails.size()) break;
+    }
+    return std::nullopt;
+  };
+  eu::ListQuery query;
+  query.per_page = 1000;
+  if (emails.size() > kMaxFilteredLookups) {
+    if (auto error = scan(query)) return *error;
+    return found;
+  }
+  query.filter_field = eu::FilterField::kEmail;
+  for (const std::string& email : emails) {
+    query.filter = email;  // `*` in an email matches more; scan() keeps the exact one
+    if (auto error = scan(query)) return *error;
+  }
+  return found;
+}
+
+// The fields a record gives that the stored user has otherwise, by their CSV names.
+std::vector<std::string> differences(const eu::ExperienceUserPost& record,
+                                     const eu::ExperienceUser& stored) {
+  std::vector<std::string> names;
+  if (record.email != stored.email) names.push_back("email");  // the same but for case
+  if (record.first_name && *record.first_name != stored.first_name.value_or("")) {
+    names.push_back("firstName");
+  }
+  if (record.last_name && *record.last_name != stored.last_name.value_or("")) {
+    names.push_back("lastName");
+  }
+  if (record.token_cutoff && record.token_cutoff != stored.token_cutoff) {
+    names.push_back("tokenCutoff");
+  }
+  if (record.user_tags && *record.user_tags != stored.user_tags.value_or(eu::Tags{})) {
+    names.push_back("tags");
+  }
+  if (record.experience_group_ids) {
+    const std::set<std::string> given(record.experience_group_ids->begin(),
+                                      record.experience_group_ids->end());
+    std::set<std::string> held;
+    for (const auto& group :
+         stored.experience_groups.value_or(std::vector<eu::ExperienceGroup>{})) {
+      held.insert(group.id);
+    }
+    if (given != held) names.push_back("groups");
+  }
+  return names;
+}
+
+// Gives each skipped row the existing user's id, and says whether that user differs from the
+// record (import never changes an existing user).
+void describe_skipped(const eu::ExperienceUsersClient& client, const std::string& application_id,
+                      const std::vector<eu::ExperienceUserPost>& posts, std::vector<Row>& rows,
+                      const ErrorWords& words) {
+  std::set<std::string> emails;
+  for (const Row& row : rows) {
+    if (row.outcome == eu::BulkOutcomeKind::kSkipped) emails.insert(lower_ascii(row.email));
+  }
+  if (emails.empty()) return;
+  const auto stored = stored_users(client, application_id, emails);
+  for (std::size_t i = 0; i < rows.size() && i < posts.size(); ++i) {
+    Row& row = rows[i];
+    if (row.outcome != eu::BulkOutcomeKind::kSkipped) continue;
+    if (!stored) {
+      row.detail = "exists; could not be looked up: " + describe(stored.error(), words);
+      continue;
+    }
+    const auto user = stored->find(lower_ascii(row.email));
+    if (user == stored->end()) {
+      row.detail = "exists; not found by email afterwards";
+      continue;
+    }
+    row.user_id = user->second.id;
+    row.detail = "exists";
+    const std::vector<std::string> names = differences(posts[i], user->second);
+    if (names.empty()) continue;
+    row.differs = true;
+    row.detail += "; differs: ";
+    for (std::size_t n = 0; n < names.size(); ++n) row.detail += (n > 0 ? ", " : "") + names[n];
+  }
+}
+
 ExitCode create_all(const eu::ExperienceUsersClient& client, const std::string& application_id,
                     const ImportOptions& options, std::vector<Row>& rows,
                     std::optional<OutputFile>& report, std::ostream& out, std::ostream& err,
@@ -210,10 +307,9 @@ ExitCode create_all(const eu::ExperienceUsersClient& client, const std::string& 
                                 std::to_string(p.skipped) + "  failed " + std::to_string(p.failed));
   };
   std::vector<eu::BulkOutcome> outcomes = client.create_many(application_id, posts, bulk);
-  posts.clear();
   progress.finish();
 
-  std::size_t created = 0, skipped = 0, failures = 0;
+  std::size_t created = 0, skipped = 0, failures = 0, differing = 0;
   for (std::size_t i = 0; i < rows.size() && i < outcomes.size(); ++i) {
     Row& row = rows[i];
     row.outcome = outcomes[i].kind;
@@ -230,9 +326,23 @@ ExitCode create_all(const eu::ExperienceUsersClient& client, const std::string& 
         break;
     }
   }
+  describe_skipped(client, application_id, posts, rows, words);
+  posts.clear();
+  for (const Row& row : rows) {
+    if (!row.differs) continue;
+    ++differing;
+    err << "note: " << printable(describe(row)) << ": skipped (" << printable(row.detail) << ")\n";
+  }
+  if (differing > 0) {
+    err << "note: " << differing
+        << (differing == 1 ? " existing user differs" : " existing users differ")
+        << " from the file: not reconciled (import only creates users; change them with "
+           "update)\n";
+  }
   const bool reported = !report || write_report(*report, rows, words, err);
-  out << "import: " << rows.size() << " rows: " << created << " created, " << skipped
-      << " skipped, " << failures << " failed\n";
+  out << "import: " << rows.size() << " rows: " << created << " created, " << skipped << " skipped";
+  if (differing > 0) out << " (" << differing << " differ)";
+  out << ", " << failures << " failed\n";
   const ExitCode code = exit_code_of(rows);
   return code == ExitCode::kOk && !reported ? ExitCode::kInternal : code;
 }

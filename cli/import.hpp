@@ -36,7 +36,8 @@ struct ImportOptions {
  *    passwords (if any) to their file and syncs it, then calls create_many() with a progress bar
  *    on @p err when stderr is a terminal. A user that already exists is `skipped`, so a second
  *    run with the same file creates only what is missing.
- * 4. Writes the report (`row,email,outcome,user_id,error`, one line per record) and a summary
+ * 4. Writes the report (`row,email,outcome,user_id,error,detail`, one line per record; a
+ *    skipped record gets the existing user's id and says which fields differ) and a summary
  *    on @p out.
  *
  * Errors are described in @p words (the flags and sources the user gave).

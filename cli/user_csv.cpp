@@ -117,6 +117,12 @@ std::vector<std::string> split_ids(std::string_view text) {
   }
 }
 
+// Whether the lower-case column name @p lower is @p canonical (`firstName`) in any case.
+bool is_named(std::string_view lower, std::string_view canonical) {
+  return std::equal(canonical.begin(), canonical.end(), lower.begin(), lower.end(),
+                    [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b; });
+}
+
 }  // namespace
 
 UserCsvColumns::UserCsvColumns(std::vector<std::string> tag_columns)
@@ -161,26 +167,35 @@ eu::Result<CsvPostMapping> CsvPostMapping::from_header(const std::vector<std::st
       {"tags", Column::kTags},
   }};
   CsvPostMapping mapping;
-  std::set<std::string> seen;
+  std::set<std::string> seen;  // column names as compared: any case, but a tag key's own
   for (const std::string& name : header) {
-    if (!seen.insert(name).second) {
+    std::string lower = name;
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const bool is_tag =
+        lower.size() > kTagPrefix.size() && lower.compare(0, kTagPrefix.size(), kTagPrefix) == 0;
+    const std::string key =
+        is_tag ? std::string(kTagPrefix) + name.substr(kTagPrefix.size()) : lower;
+    if (!seen.insert(key).second) {
       return eu::invalid_argument("header", "column '" + name + "' appears more than once");
     }
     Mapped mapped;
-    const auto writable = std::find_if(kWritable.begin(), kWritable.end(),
-                                       [&](const auto& entry) { return entry.first == name; });
+    const auto writable = std::find_if(kWritable.begin(), kWritable.end(), [&](const auto& entry) {
+      return is_named(lower, entry.first);
+    });
+    const auto read_only =
+        std::find_if(kReadOnlyColumns.begin(), kReadOnlyColumns.end(),
+                     [&](std::string_view column) { return is_named(lower, column); });
     if (writable != kWritable.end()) {
       mapped.column = writable->second;
-    } else if (name.size() > kTagPrefix.size() &&
-               name.compare(0, kTagPrefix.size(), kTagPrefix) == 0) {
+    } else if (is_tag) {
       mapped.column = Column::kTag;
       mapped.tag_key = name.substr(kTagPrefix.size());
-    } else if (std::find(kReadOnlyColumns.begin(), kReadOnlyColumns.end(), name) ==
-               kReadOnlyColumns.end()) {
+    } else if (read_only == kReadOnlyColumns.end()) {
       return eu::invalid_argument(
           "header", "unknown column '" + name +
                         "' (expected email, password, firstName, lastName, tokenCutoff, groups, "
-                        "tags, tag.KEY, or the ignored id, creationDate, lastUpdated, lastLogin)");
+                        "tags, tag.KEY, or the ignored id, creationDate, lastUpdated, lastLogin; "
+                        "in any case)");
     }
     mapping.columns_.push_back(std::move(mapped));
   }

@@ -538,7 +538,7 @@ TEST_F(CliBulkTest, InvalidRowsAreAllReportedAndNothingIsSent) {
   const Csv rows = parse_csv(report_text);
   ASSERT_EQ(rows.size(), 10u);
   EXPECT_EQ(rows.front(),
-            (std::vector<std::string>{"row", "email", "outcome", "user_id", "error"}));
+            (std::vector<std::string>{"row", "email", "outcome", "user_id", "error", "detail"}));
   EXPECT_EQ(report_row(rows, 1)[2], "valid");
   EXPECT_EQ(report_row(rows, 9)[2], "valid");
   for (const auto& [row, mention] : expected) {
@@ -631,14 +631,15 @@ TEST_F(CliBulkTest, DryRunChecksEverythingAndSendsNothing) {
   EXPECT_EQ(emulator_->request_count(), requests);
   const Csv rows = parse_csv(read_file(report));
   ASSERT_EQ(rows.size(), 3u);
-  EXPECT_EQ(rows[1], (std::vector<std::string>{"1", "a@import.example.com", "valid", "", ""}));
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"1", "a@import.example.com", "valid", "", "", ""}));
   EXPECT_EQ(permissions_of(report), 0600u);
 }
 
 TEST_F(CliBulkTest, ReRunCreatesOnlyWhatIsMissingAndTheReportSaysSo) {
   const fs::path input = file("users.csv");
   const fs::path report = file("report.csv");
-  const std::string taken = all_users().front().email;
+  const eu::ExperienceUser existing = all_users().front();
+  const std::string taken = existing.email;
   std::string text = "email,password,firstName\n";
   for (int i = 0; i < 40; ++i) {
     text += "new" + std::to_string(i) + "@import.example.com," + kSecret + ",N" +
@@ -650,7 +651,8 @@ TEST_F(CliBulkTest, ReRunCreatesOnlyWhatIsMissingAndTheReportSaysSo) {
   const Outcome first =
       run({"import", "--in", input.string(), "--report", report.string(), "--concurrency", "4"});
   ASSERT_EQ(first.exit_code, 0) << first;
-  EXPECT_EQ(first.out, "import: 41 rows: 40 created, 1 skipped, 0 failed\n");
+  // The existing user has another first name: skipped, and said so (import changes no user).
+  EXPECT_EQ(first.out, "import: 41 rows: 40 created, 1 skipped (1 differ), 0 failed\n");
   Csv rows = parse_csv(read_file(report));
   ASSERT_EQ(rows.size(), 42u);
   for (std::size_t row = 1; row <= 40; ++row) {
@@ -662,13 +664,20 @@ TEST_F(CliBulkTest, ReRunCreatesOnlyWhatIsMissingAndTheReportSaysSo) {
     EXPECT_EQ(line[4], "");
   }
   EXPECT_EQ(report_row(rows, 41)[2], "skipped");
+  EXPECT_EQ(report_row(rows, 41)[3], existing.id);
+  EXPECT_EQ(report_row(rows, 41)[5], "exists; differs: firstName");
   EXPECT_EQ(emulator_->user_count(), kSeededUsers + 40);
 
   const Outcome again = run({"import", "--in", input.string(), "--report", report.string()});
   ASSERT_EQ(again.exit_code, 0) << again;
-  EXPECT_EQ(again.out, "import: 41 rows: 0 created, 41 skipped, 0 failed\n");
+  EXPECT_EQ(again.out, "import: 41 rows: 0 created, 41 skipped (1 differ), 0 failed\n");
   rows = parse_csv(read_file(report));
-  for (std::size_t row = 1; row <= 41; ++row) EXPECT_EQ(report_row(rows, row)[2], "skipped");
+  for (std::size_t row = 1; row <= 41; ++row) {
+    const std::vector<std::string> line = report_row(rows, row);
+    EXPECT_EQ(line[2], "skipped");
+    EXPECT_EQ(line[3], emulator_->find_by_email(line[1]).at(0)) << line[1];  // the existing id
+    EXPECT_EQ(line[5], row <= 40 ? "exists" : "exists; differs: firstName") << line[1];
+  }
   EXPECT_EQ(emulator_->user_count(), kSeededUsers + 40);
   EXPECT_EQ(read_file(report).find(kSecret), std::string::npos);
 }
