@@ -14,7 +14,7 @@ _losant_experience_users() {
   fi
 
   local commands="list get create update delete export import"
-  local global="--url --token --token-stdin --application --profile --allow-insecure-http --format --timeout --ca-bundle --verbose -v --help -h"
+  local global="--url --token --token-stdin --application --profile --allow-insecure-http --proxy --format --timeout --ca-bundle --verbose -v --help -h"
   local query="--sort-field --sort-direction --per-page --filter-field --filter --group --include-ancestor-groups"
   local fields="--email --password --password-stdin --first-name --last-name --tag --group --token-cutoff"
   local -A options=(
@@ -54,7 +54,7 @@ _losant_experience_users() {
     --in | --out | --report | --generate-passwords | --ca-bundle)
       COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null
       return ;;
-    --url | --token | --application | --timeout | --page | --per-page | --filter | --email | \
+    --url | --token | --application | --proxy | --timeout | --page | --per-page | --filter | --email | \
       --password | --first-name | --last-name | --tag | --token-cutoff | --tag-columns | --concurrency)
       return ;;
   esac

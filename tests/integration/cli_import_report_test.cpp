@@ -24,14 +24,20 @@ using eu::testing::Outcome;
 
 constexpr const char* kSecret = "Sup3r-Secret-Pa55word";
 
-// The report's rows split at commas (the cells these tests write hold no comma or quote).
+// The report's rows split at commas (the cells these tests write hold no comma or quote, but
+// may be quoted).
 std::vector<std::vector<std::string>> read_report(const std::string& path) {
   std::ifstream in(path);
   std::vector<std::vector<std::string>> rows;
   for (std::string line; std::getline(in, line);) {
     std::vector<std::string> cells;
     std::stringstream stream(line);
-    for (std::string cell; std::getline(stream, cell, ',');) cells.push_back(cell);
+    for (std::string cell; std::getline(stream, cell, ',');) {
+      if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"') {
+        cell = cell.substr(1, cell.size() - 2);  // quoted: these cells hold no quote
+      }
+      cells.push_back(cell);
+    }
     if (!line.empty() && line.back() == ',') cells.emplace_back();
     rows.push_back(cells);
   }
