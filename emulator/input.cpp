@@ -283,6 +283,14 @@ std::optional<std::string> parse_list_query(const QueryParams& params, ListQuery
     }
     query->include_ancestors = *include_ancestors == "true";
   }
+  // API 1.30's advanced query (query_eval.hpp); it overrides the filters above.
+  ParamLookup advanced = lookup(params, "query");
+  if (advanced.error) return advanced.error;
+  if (advanced.value) {
+    std::string error;
+    query->query = UserQueryFilter::compile(*advanced.value, &error);
+    if (!query->query) return error;
+  }
   return std::nullopt;
 }
 

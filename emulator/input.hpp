@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "query_eval.hpp"
 #include "text.hpp"
 
 namespace losant::emulator::detail {
@@ -50,8 +51,9 @@ struct ListQuery {
   std::optional<std::string> filter;             ///< ...a field and a non-empty pattern.
   std::optional<std::string> filter_field_name;  ///< Echoed when given.
   GroupFilter group_filter = GroupFilter::kNone;
-  std::string group_id;            ///< For GroupFilter::kGroup, lower case.
-  bool include_ancestors = false;  ///< `includeAncestorGroups=true`.
+  std::string group_id;                          ///< For GroupFilter::kGroup, lower case.
+  bool include_ancestors = false;                ///< `includeAncestorGroups=true`.
+  std::shared_ptr<const UserQueryFilter> query;  ///< `query` (API 1.30); overrides the filters.
 };
 
 /// The query parameters of a request, decoded (httplib::Params has this type).

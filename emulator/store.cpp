@@ -442,6 +442,20 @@ Reply Store::list(const ListQuery& query) const {
   }
   const bool text_filter = query.filter_field && query.filter && !query.filter->empty();
   const auto matches = [&](const User& user) {
+    if (query.query) {  // The advanced query overrides the other filters.
+      QueryUser view_of{view(user.id),
+                        user.email,
+                        &user.first_name,
+                        &user.last_name,
+                        user.creation_date,
+                        user.last_updated,
+                        user.password_last_updated,
+                        user.last_login,
+                        &user.tags,
+                        {}};
+      for (std::uint32_t group : user.groups) view_of.group_ids.push_back(groups_[group].group.id);
+      return query.query->matches(view_of);
+    }
     switch (query.group_filter) {
       case GroupFilter::kNone: break;
       case GroupFilter::kAnyGroup:
@@ -478,7 +492,7 @@ Reply Store::list(const ListQuery& query) const {
                                 : query.page * query.per_page;
   std::vector<Slot> items;
   std::size_t total = 0;
-  if (!text_filter && query.group_filter == GroupFilter::kNone) {
+  if (!text_filter && query.group_filter == GroupFilter::kNone && !query.query) {
     total = index.size();
     for (std::size_t i = first; i < total && items.size() < query.per_page; ++i)
       items.push_back(at(i));

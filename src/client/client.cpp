@@ -348,11 +348,16 @@ Result<ExperienceUsers> ExperienceUsersClient::list(std::string_view application
 }
 
 UserRange ExperienceUsersClient::list_all(std::string_view application_id, ListQuery query) const {
+  return list_all(application_id, std::move(query), Paging::kOffset);
+}
+
+UserRange ExperienceUsersClient::list_all(std::string_view application_id, ListQuery query,
+                                          Paging paging) const {
   // The range's reader shares the client's implementation (its transport and options); the
   // range holds no client.
   return UserRange([impl = impl_, app = std::string(application_id)](
                        const ListQuery& page_query) { return impl->list(app, page_query); },
-                   std::move(query));
+                   std::move(query), paging);
 }
 
 Result<ExperienceUser> ExperienceUsersClient::create(std::string_view application_id,

@@ -6,12 +6,16 @@
 
 namespace losant::experience_users {
 
-UserRange::UserRange(PageReader read_page, ListQuery query)
-    : state_(std::make_shared<State>(std::move(read_page), std::move(query))) {}
+UserRange::UserRange(PageReader read_page, ListQuery query, Paging paging)
+    : state_(std::make_shared<State>(std::move(read_page), std::move(query), paging)) {}
 
-UserRange::State::State(PageReader reader, ListQuery q)
-    : read_page(std::move(reader)), query(std::move(q)) {
+UserRange::State::State(PageReader reader, ListQuery q, Paging p)
+    : read_page(std::move(reader)), query(std::move(q)), paging(p) {
   if (!query.per_page) query.per_page = kDefaultPageSize;
+  if (paging == Paging::kKeyset) {
+    prepare_keyset();
+    return;
+  }
   if (!query.page) query.page = 0;
 }
 
@@ -22,6 +26,10 @@ void UserRange::State::start() {
 }
 
 void UserRange::State::fetch() {
+  if (paging == Paging::kKeyset) {
+    fetch_keyset();
+    return;
+  }
   auto result = read_page(query);
   if (!result) {
     // The error is the range's last element.

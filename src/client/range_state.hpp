@@ -16,7 +16,7 @@ struct UserRange::State {
   // Page size when the query sets none: the API's largest, so the fewest round trips.
   static constexpr std::int64_t kDefaultPageSize = 1000;
 
-  State(PageReader reader, ListQuery q);
+  State(PageReader reader, ListQuery q, Paging p);
 
   void start();    // fetch the first page
   void advance();  // move to the next element, fetching a page when needed
@@ -31,8 +31,18 @@ struct UserRange::State {
   bool done = false;
   std::optional<Result<ExperienceUser>> current;  // what operator* returns
 
+  // Keyset paging (range_keyset.cpp): the caller's conditions, the last id yielded, and how
+  // many users the pages before the latest held.
+  Paging paging = Paging::kOffset;
+  std::optional<Error> keyset_error;  // a ListQuery keyset paging cannot serve
+  std::vector<UserQuery> keyset_terms;
+  std::optional<std::string> last_id;
+  std::int64_t seen = 0;
+
  private:
   void fetch();
+  void fetch_keyset();
+  void prepare_keyset();
 };
 
 }  // namespace losant::experience_users

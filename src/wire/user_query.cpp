@@ -196,7 +196,9 @@ bool operator==(const LogicalCondition& a, const LogicalCondition& b) {
 }
 
 std::string to_json(const UserQuery& query) {
-  return internal::encode_query(query).dump();
+  // Invalid UTF-8 (which validate() refuses) is replaced rather than thrown on.
+  return internal::encode_query(query).dump(-1, ' ', false,
+                                            nlohmann::ordered_json::error_handler_t::replace);
 }
 
 }  // namespace losant::experience_users

@@ -60,6 +60,22 @@ class LOSANT_EU_EXPORT ExperienceUsersClient {
    */
   UserRange list_all(std::string_view application_id, ListQuery query = {}) const;
 
+  /**
+   * list_all() with a choice of paging. With Paging::kKeyset the range sorts by `id` ascending
+   * and fetches `{"id": {"$gt": LAST}}` ANDed with `query.query` page after page, so every user
+   * that exists for the whole iteration is visited exactly once while others are created or
+   * deleted (users created meanwhile may or may not appear). `query.experience_group` becomes
+   * a query term; a sort other than id ascending, `page`, `filter`/`filter_field` and
+   * `include_ancestor_groups` cannot be combined with keyset paging and end the range with a
+   * kInvalidArgument error. `total_count()` is then the users seen plus the latest page's count.
+   *
+   * @par Example
+   * @code
+   * for (auto& user : client.list_all(app_id, {}, Paging::kKeyset)) { ... }
+   * @endcode
+   */
+  UserRange list_all(std::string_view application_id, ListQuery query, Paging paging) const;
+
   /// Creates a user (`POST`, 201). Retried only if the request certainly never left.
   Result<ExperienceUser> create(std::string_view application_id,
                                 const ExperienceUserPost& body) const;

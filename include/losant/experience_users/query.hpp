@@ -81,6 +81,20 @@ class GroupFilter {
 };
 
 /**
+ * How ExperienceUsersClient::list_all() walks through the pages.
+ *
+ * Offset paging (`page`, `perPage`) skips or repeats users when users are created or deleted
+ * while the pages are fetched: a deletion before the current offset shifts the next page. Keyset
+ * paging sorts by `id` and asks, page after page, for the ids after the last one seen
+ * (`{"id": {"$gt": LAST}}`, ANDed with ListQuery::query), so every user that exists for the
+ * whole iteration is visited exactly once. It needs API 1.30's `query` parameter.
+ */
+enum class Paging {
+  kOffset,  ///< `page` = 0, 1, 2, ...: any sort and filter; not stable under concurrent writes.
+  kKeyset,  ///< Sorted by id, `id > last seen`: stable under concurrent writes.
+};
+
+/**
  * Query parameters for ExperienceUsersClient::list(). Unset parameters are not sent and the
  * server's defaults apply (sort by email ascending, page 0; the default page size differs
  * between Losant's sources, so set per_page when it matters).

@@ -85,7 +85,7 @@ class LOSANT_EU_EXPORT UserRange {
   friend class ExperienceUsersClient;
   // Fetches one page of the listing; the range sets the query's page and per_page.
   using PageReader = std::function<Result<ExperienceUsers>(const ListQuery&)>;
-  UserRange(PageReader read_page, ListQuery query);
+  UserRange(PageReader read_page, ListQuery query, Paging paging);
 
   std::shared_ptr<State> state_;
 };
