@@ -36,7 +36,7 @@ std::string group_names(const eu::ExperienceUser& user) {
   std::string names;
   for (const auto& group : *user.experience_groups) {
     if (!names.empty()) names += ", ";
-    names += group.name;
+    names += group.name.value_or("");
   }
   return names;
 }
@@ -127,7 +127,7 @@ void print(std::ostream& out, Format format, const eu::ExperienceUser& user) {
   block.add("Tags",
             lines_of(user.user_tags, [](const auto& tag) { return tag.first + "=" + tag.second; }));
   block.add("Groups", lines_of(user.experience_groups, [](const eu::ExperienceGroup& group) {
-              return group.name + " (" + group.id + ")";
+              return group.name.value_or("") + " (" + group.id.value_or("") + ")";
             }));
   block.print(out);
 }

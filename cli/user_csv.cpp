@@ -39,7 +39,7 @@ std::string group_ids(const eu::ExperienceUser& user) {
   if (!user.experience_groups) return ids;
   for (const auto& group : *user.experience_groups) {
     if (!ids.empty()) ids += kListSeparator;
-    ids += group.id;
+    ids += group.id.value_or("");
   }
   return ids;
 }

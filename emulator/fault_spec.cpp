@@ -10,13 +10,15 @@
 namespace losant::emulator {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Route>, 6> kRoutes{{
+constexpr std::array<std::pair<std::string_view, Route>, 8> kRoutes{{
     {"any", Route::kAny},
     {"list", Route::kList},
     {"create", Route::kCreate},
     {"get", Route::kGet},
     {"update", Route::kUpdate},
     {"delete", Route::kDelete},
+    {"list_groups", Route::kListGroups},
+    {"get_group", Route::kGetGroup},
 }};
 
 constexpr std::array<std::pair<std::string_view, Fault::Kind>, 11> kKinds{{
@@ -114,7 +116,7 @@ std::optional<FaultSpec> parse_fault_spec(std::string_view text, std::string* er
   const auto route = lookup(kRoutes, text.substr(0, route_end));
   if (!route) {
     return fail(error, "unknown route \"" + std::string(text.substr(0, route_end)) +
-                           "\" (any, list, create, get, update, delete)");
+                           "\" (any, list, create, get, update, delete, list_groups, get_group)");
   }
   spec.route = *route;
 

@@ -31,6 +31,12 @@ Reply wrong_types_reply(Route route) {
                    kJsonContentType,
                    {}};
     case Route::kDelete: return Reply{200, R"({"success":"yes"})", kJsonContentType, {}};
+    case Route::kListGroups:
+      return Reply{200, R"({"items":{},"count":"1","totalCount":[],"applicationId":7})",
+                   kJsonContentType, {}};
+    case Route::kGetGroup:
+      return Reply{200, R"({"id":5,"name":[],"parentId":{},"experienceUsers":"x"})",
+                   kJsonContentType, {}};
     case Route::kAny:
     case Route::kCreate:
     case Route::kGet:

@@ -42,7 +42,7 @@ options (--name VALUE or --name=VALUE):
   --tls-cert FILE       serve HTTPS with this PEM certificate...
   --tls-key FILE        ...and this PEM private key
   --fault SPEC          inject a fault, repeatable: ROUTE:KIND[:key=value,...]
-                        ROUTE: any list create get update delete
+                        ROUTE: any list create get update delete list_groups get_group
                         KIND: status close_before_response close_mid_body truncated_body
                               html_body wrong_types empty_200 delay drip oversized_body
                               apply_then_drop

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "groups.hpp"
 #include "store.hpp"
 #include "text.hpp"
 
@@ -21,6 +22,7 @@ namespace {
 
 constexpr std::string_view kApplicationId = "applicationId";
 constexpr std::string_view kUserId = "experienceUserId";
+constexpr std::string_view kGroupId = "experienceGroupId";
 
 // ---- handlers ----------------------------------------------------------------------------------
 Reply list_users(Served served, const Target&, const Call& call) {
@@ -51,6 +53,14 @@ Reply delete_user(Served served, const Target& target, const Call&) {
   return served.store.remove(target.param(kUserId));
 }
 
+Reply list_groups(Served served, const Target&, const Call& call) {
+  return detail::list_groups(call.params, served.store.groups(), served.application_id);
+}
+
+Reply get_group(Served served, const Target& target, const Call&) {
+  return detail::get_group(target.param(kGroupId), served.store.groups(), served.application_id);
+}
+
 // ---- the table ---------------------------------------------------------------------------------
 constexpr RouteSpec kRoutes[] = {
     {Route::kList, "GET", "/applications/{applicationId}/experience/users", list_users},
@@ -61,6 +71,9 @@ constexpr RouteSpec kRoutes[] = {
      update_user},
     {Route::kDelete, "DELETE", "/applications/{applicationId}/experience/users/{experienceUserId}",
      delete_user},
+    {Route::kListGroups, "GET", "/applications/{applicationId}/experience/groups", list_groups},
+    {Route::kGetGroup, "GET", "/applications/{applicationId}/experience/groups/{experienceGroupId}",
+     get_group},
 };
 
 // The segments of @p path without its leading slash (and one trailing slash); empty if @p path

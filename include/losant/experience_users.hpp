@@ -7,6 +7,7 @@
 #include "losant/experience_users/client.hpp"
 #include "losant/experience_users/curl_transport.hpp"
 #include "losant/experience_users/error.hpp"
+#include "losant/experience_users/groups.hpp"
 #include "losant/experience_users/json.hpp"
 #include "losant/experience_users/models.hpp"
 #include "losant/experience_users/options.hpp"

@@ -17,6 +17,7 @@
 #include "policy/validation.hpp"
 #include "text/text.hpp"
 #include "wire/codec.hpp"
+#include "wire/group_wire.hpp"
 #include "wire/request.hpp"
 
 namespace losant::experience_users {
@@ -297,6 +298,17 @@ struct ExperienceUsersClient::Impl {
                                  std::nullopt, internal::decode_users);
   }
 
+  // One page of the group listing.
+  Result<ExperienceGroups> list_groups(std::string_view application_id,
+                                       const GroupListQuery& query) const {
+    if (auto e = check(application_id)) return *e;
+    if (auto e = internal::validate_group_query(query)) return *e;
+    const std::string target =
+        internal::groups_path(application_id) + "?" + internal::group_list_query_string(query);
+    return call<ExperienceGroups>(HttpMethod::kGet, target, {}, Idempotency::kIdempotent,
+                                  std::nullopt, internal::decode_groups_body);
+  }
+
   // Sends the request (see execute) and decodes a 2xx body into T; a body that is not the
   // expected JSON is reported with its status. Every error is scrubbed of the call's secrets.
   template <typename T, typename Decode>
@@ -394,6 +406,28 @@ Result<DeleteResult> ExperienceUsersClient::remove(std::string_view application_
   return impl_->call<DeleteResult>(HttpMethod::kDelete, Impl::target(application_id, user_id), {},
                                    Idempotency::kIdempotent, std::nullopt,
                                    internal::decode_delete_result);
+}
+
+Result<ExperienceGroups> ExperienceUsersClient::list_groups(std::string_view application_id,
+                                                            const GroupListQuery& query) const {
+  return impl_->list_groups(application_id, query);
+}
+
+GroupRange ExperienceUsersClient::list_all_groups(std::string_view application_id,
+                                                  GroupListQuery query) const {
+  return GroupRange([impl = impl_, app = std::string(application_id)](
+                        const GroupListQuery& page_query) { return impl->list_groups(app, page_query); },
+                    std::move(query));
+}
+
+Result<ExperienceGroup> ExperienceUsersClient::get_group(std::string_view application_id,
+                                                         std::string_view group_id) const {
+  if (auto e = impl_->check(application_id)) return *e;
+  if (auto e = internal::validate_id("experienceGroupId", group_id)) return *e;
+  const std::string target =
+      internal::groups_path(application_id, group_id) + "?" + std::string(internal::kDefaultQuery);
+  return impl_->call<ExperienceGroup>(HttpMethod::kGet, target, {}, Idempotency::kIdempotent,
+                                      std::nullopt, internal::decode_group_body);
 }
 
 }  // namespace losant::experience_users

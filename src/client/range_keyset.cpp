@@ -63,11 +63,7 @@ void UserRange::State::fetch_keyset() {
     query.query = UserQuery::all_of(std::move(terms));
   }
   auto result = read_page(query);
-  if (!result) {
-    current.emplace(std::move(result).error());
-    last_page = true;
-    return;
-  }
+  if (!take_error(result)) return;
   ExperienceUsers& fetched = *result;
   const auto size = static_cast<std::int64_t>(fetched.items.size());
   // Only a short page ends the iteration: totalCount counts what is left after LAST, and it
@@ -76,8 +72,7 @@ void UserRange::State::fetch_keyset() {
   if (fetched.total_count) total_count = seen + *fetched.total_count;
   seen += size;
   if (!fetched.items.empty()) last_id = fetched.items.back().id;
-  page = std::move(fetched.items);
-  next_index = 0;
+  take_items(fetched);
 }
 
 }  // namespace losant::experience_users

@@ -230,7 +230,10 @@ std::optional<Timestamp> parse_timestamp(std::string_view text) {
 // Equality compares every member of the model's field table (wire/schema.hpp).
 
 bool operator==(const ExperienceGroup& a, const ExperienceGroup& b) {
-  return internal::equal_fields(a, b);
+  // deviceTags and the device counts have no field-table type (pairs, numbers); compared here.
+  return internal::equal_fields(a, b) && a.device_tags == b.device_tags &&
+         a.direct_device_count == b.direct_device_count &&
+         a.total_device_count == b.total_device_count;
 }
 bool operator==(const ExperienceUser& a, const ExperienceUser& b) {
   return internal::equal_fields(a, b);

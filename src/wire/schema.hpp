@@ -49,9 +49,18 @@ struct Schema<ExperienceGroup> {
   static constexpr bool kStrict = false;
   // id and name are not required: the schema does not require them, and one odd group should
   // not make a whole page unreadable.
+  // The embedded form has id, name and parentId; the groups resource sends the rest
+  // (experienceGroup.json). deviceTags and the device counts are decoded by group_codec.cpp only.
   static constexpr auto kFields = std::make_tuple(
-      field("id", &G::id), field("name", &G::name),
-      field("parentId", &G::parent_id, Presence::kNullable));  // null for a root group
+      field("id", &G::id), field("experienceGroupId", &G::experience_group_id),
+      field("applicationId", &G::application_id), field("creationDate", &G::creation_date),
+      field("lastUpdated", &G::last_updated), field("name", &G::name),
+      field("description", &G::description),
+      field("parentId", &G::parent_id, Presence::kNullable),  // null for a root group
+      field("ancestorIds", &G::ancestor_ids), field("experienceUserIds", &G::experience_user_ids),
+      field("experienceEndpointIds", &G::experience_endpoint_ids),
+      field("deviceIds", &G::device_ids), field("groupTags", &G::group_tags),
+      field("deviceQueryJson", &G::device_query_json, Presence::kNullable));
 };
 
 template <>

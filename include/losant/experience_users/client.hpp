@@ -9,6 +9,7 @@
 
 #include "losant/experience_users/bulk.hpp"
 #include "losant/experience_users/export.hpp"
+#include "losant/experience_users/groups.hpp"
 #include "losant/experience_users/models.hpp"
 #include "losant/experience_users/options.hpp"
 #include "losant/experience_users/query.hpp"
@@ -112,6 +113,17 @@ class LOSANT_EU_EXPORT ExperienceUsersClient {
 
   /// Deletes a user (`DELETE`).
   Result<DeleteResult> remove(std::string_view application_id, std::string_view user_id) const;
+
+  /// One page of the application's experience groups (`GET .../experience/groups`).
+  Result<ExperienceGroups> list_groups(std::string_view application_id,
+                                       const GroupListQuery& query = {}) const;
+
+  /// Every matching group, fetched lazily one page at a time (1000 per page when unset).
+  GroupRange list_all_groups(std::string_view application_id, GroupListQuery query = {}) const;
+
+  /// One group (`GET .../experience/groups/{experienceGroupId}`).
+  Result<ExperienceGroup> get_group(std::string_view application_id,
+                                    std::string_view group_id) const;
 
   /// The options this client was built with (the token included: treat as secret).
   const ClientOptions& options() const noexcept;

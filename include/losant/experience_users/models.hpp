@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "losant/experience_users/export.hpp"
@@ -31,11 +32,31 @@ LOSANT_EU_EXPORT std::optional<Timestamp> parse_timestamp(std::string_view text)
 /// User tags: key -> value. Keys match `^[0-9a-zA-Z_-]{1,255}$`, values are 1..255 characters.
 using Tags = std::map<std::string, std::string>;
 
-/// An experience group a user belongs to, as embedded in a user.
+/**
+ * An experience group (`experienceGroup.json`). A group embedded in a user carries only `id`,
+ * `name` and `parentId`; the groups resource (ExperienceUsersClient::get_group()) fills the
+ * rest. Every field is optional because the API leaves out fields that have no value: an
+ * absent field stays absent (it is never printed as `""`).
+ */
 struct ExperienceGroup {
-  std::string id;                        ///< 24 hex characters.
-  std::string name;                      ///< 1..255 characters.
-  std::optional<std::string> parent_id;  ///< The parent group; absent (or JSON null) for a root.
+  std::optional<std::string> id;                   ///< 24 hex characters.
+  std::optional<std::string> name;                 ///< 1..255 characters.
+  std::optional<std::string> parent_id;            ///< The parent; absent (or null) for a root.
+  std::optional<std::string> experience_group_id;  ///< Same as id; sent by the API.
+  std::optional<std::string> application_id;       ///< The owning application.
+  std::optional<Timestamp> creation_date;          ///< When the group was created.
+  std::optional<Timestamp> last_updated;           ///< When the group was last changed.
+  std::optional<std::string> description;          ///< Up to 32767 characters.
+  std::optional<std::vector<std::string>> ancestor_ids;             ///< Parent, its parent, ...
+  std::optional<std::vector<std::string>> experience_user_ids;      ///< Member user ids.
+  std::optional<std::vector<std::string>> experience_endpoint_ids;  ///< Endpoint ids.
+  std::optional<std::vector<std::string>> device_ids;               ///< Device ids.
+  std::optional<Tags> group_tags;                                   ///< Group tags.
+  /// Device tags as key/value pairs (a key may repeat).
+  std::optional<std::vector<std::pair<std::string, std::string>>> device_tags;
+  std::optional<std::string> device_query_json;  ///< A device query (JSON text); null: absent.
+  std::optional<double> direct_device_count;     ///< Only when asked for.
+  std::optional<double> total_device_count;      ///< Only when asked for.
 };
 
 /**

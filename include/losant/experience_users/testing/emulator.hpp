@@ -50,6 +50,8 @@ enum class Route {
   kGet,     ///< `GET /applications/{applicationId}/experience/users/{experienceUserId}`.
   kUpdate,  ///< `PATCH /applications/{applicationId}/experience/users/{experienceUserId}`.
   kDelete,  ///< `DELETE /applications/{applicationId}/experience/users/{experienceUserId}`.
+  kListGroups,  ///< `GET /applications/{applicationId}/experience/groups`.
+  kGetGroup,    ///< `GET /applications/{applicationId}/experience/groups/{experienceGroupId}`.
 };
 
 /**
