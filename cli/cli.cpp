@@ -22,11 +22,13 @@
 #include "exit_code.hpp"
 #include "export.hpp"
 #include "format.hpp"
+#include "groups.hpp"
 #include "import.hpp"
 #include "losant/experience_users.hpp"
 #include "output.hpp"
 #include "password_input.hpp"
 #include "profile.hpp"
+#include "query_flags.hpp"
 #include "terminal.hpp"
 #include "text.hpp"
 
@@ -70,11 +72,14 @@ struct Invocation {
   SettingSources sources;
 
   const CommandSpec* command = nullptr;
-  std::string user_id;             // get, update, delete
-  eu::ListQuery query;             // list, export
-  eu::ExperienceUserPatch fields;  // create and update: only what was given
-  bool clear_tags = false;         // update
-  bool clear_groups = false;       // update
+  std::string user_id;                   // get, update, delete
+  eu::ListQuery query;                   // list, export
+  QueryFlags query_flags;                // list, export: --query and the filters that build one
+  std::vector<std::string> group_names;  // create, update: --group-name
+  GroupsInvocation groups;               // groups list|get
+  eu::ExperienceUserPatch fields;        // create and update: only what was given
+  bool clear_tags = false;               // update
+  bool clear_groups = false;             // update
   bool password_from_stdin = false;
   bool password_on_command_line = false;
   ExportOptions export_options;
@@ -219,7 +224,11 @@ void define_query(CLI::App& command, eu::ListQuery& q, bool one_page) {
 
 void define_export(CLI::App& command, Invocation& in) {
   define_query(command, in.query, /*one_page=*/false);
+  define_query_flags(command, in.query_flags);
   ExportOptions& o = in.export_options;
+  command.add_flag("--consistent", o.consistent,
+                   "Page by id ({\"id\":{\"$gt\":LAST}}) so that users created or deleted "
+                   "meanwhile cannot make the export skip or repeat others (sorts by id)");
   command
       .add_option("--out", o.out_path,
                   "Write to this file (a new one gets mode 0600). Default: stdout")
@@ -289,6 +298,7 @@ void define_user_fields(CLI::App& command, Invocation& in, bool creating) {
                                : "A group id; repeat for several (replaces "
                                  "all of the user's groups)")
       ->type_name("ID");
+  define_group_name_flag(command, in.group_names);
   add_timestamp_option(command, "--token-cutoff", f.token_cutoff,
                        "Tokens issued before this date-time are no longer valid");
   if (!creating) {
@@ -325,6 +335,29 @@ ExitCode finish(const eu::Result<T>& result, const Context& c, Print print) {
   return ExitCode::kOk;
 }
 
+// --query, the filters that build one and --group-name: resolved before anything is sent.
+std::optional<ExitCode> resolve_query_flags(Context& c) {
+  if (auto e = apply_query_flags(c.in.query_flags, c.client, c.in.application_id, c.in.query)) {
+    print_error(c.err, describe(e->error, c.words));
+    return e->usage ? ExitCode::kUsage : exit_code_for(e->error);
+  }
+  return std::nullopt;
+}
+
+// create/update --group-name: the names become ids (after those of --group).
+std::optional<ExitCode> resolve_group_name_flags(Context& c) {
+  if (c.in.group_names.empty()) return std::nullopt;
+  std::vector<std::string> ids =
+      c.in.fields.experience_group_ids.value_or(std::vector<std::string>{});
+  if (auto e = resolve_group_names(c.client, c.in.application_id, c.in.group_names, "--group-name",
+                                   ids)) {
+    print_error(c.err, describe(*e, c.words));
+    return exit_code_for(*e);
+  }
+  c.in.fields.experience_group_ids = std::move(ids);
+  return std::nullopt;
+}
+
 // A delete the server answered with `{"success": false}` did not happen.
 eu::Result<eu::DeleteResult> confirmed(eu::Result<eu::DeleteResult> result) {
   if (!result || result->success) return result;
@@ -338,13 +371,14 @@ bool nothing_to_change(const Invocation& in) {
   const eu::ExperienceUserPatch& f = in.fields;
   return !f.email && !f.password && !in.password_from_stdin && !f.first_name && !f.last_name &&
          !f.user_tags && !f.experience_group_ids && !f.token_cutoff && !in.clear_tags &&
-         !in.clear_groups;
+         !in.clear_groups && in.group_names.empty();
 }
 
 ExitCode run_update(Context& c) {
   Invocation& in = c.in;
   if (in.clear_tags) in.fields.user_tags = eu::Tags{};
   if (in.clear_groups) in.fields.experience_group_ids = std::vector<std::string>{};
+  if (auto code = resolve_group_name_flags(c)) return *code;
   return finish(c.client.update(in.application_id, in.user_id, in.fields), c,
                 [&](const eu::ExperienceUser& user) { print(c.out, c.format, user); });
 }
@@ -354,8 +388,12 @@ const std::vector<CommandSpec>& commands() {
       {"list",
        "List one page of users",
        {Format::kTable, Format::kJson, Format::kCsv, Format::kJsonl},
-       [](CLI::App& app, Invocation& in) { define_query(app, in.query, /*one_page=*/true); },
+       [](CLI::App& app, Invocation& in) {
+         define_query(app, in.query, /*one_page=*/true);
+         define_query_flags(app, in.query_flags);
+       },
        [](Context& c) {
+         if (auto code = resolve_query_flags(c)) return *code;
          return finish(
              c.client.list(c.in.application_id, c.in.query), c,
              [&](const eu::ExperienceUsers& page) {
@@ -376,6 +414,7 @@ const std::vector<CommandSpec>& commands() {
        {Format::kTable, Format::kJson, Format::kCsv, Format::kJsonl},
        [](CLI::App& app, Invocation& in) { define_user_fields(app, in, /*creating=*/true); },
        [](Context& c) {
+         if (auto code = resolve_group_name_flags(c)) return *code;
          return finish(c.client.create(c.in.application_id, to_post(std::move(c.in.fields))), c,
                        [&](const eu::ExperienceUser& user) { print(c.out, c.format, user); });
        }},
@@ -402,6 +441,7 @@ const std::vector<CommandSpec>& commands() {
        {Format::kJsonl, Format::kCsv, Format::kJson},
        define_export,
        [](Context& c) {
+         if (auto code = resolve_query_flags(c)) return *code;
          return run_export(c.client, c.in.application_id, c.in.query, c.in.export_options, c.out,
                            c.err, c.words);
        }},
@@ -411,6 +451,14 @@ const std::vector<CommandSpec>& commands() {
        define_import,
        [](Context& c) {
          return run_import(c.client, c.in.application_id, c.in.import_options, c.out, c.err,
+                           c.words);
+       }},
+      {"groups",
+       "Experience groups, read only: groups list, groups get GROUP_ID",
+       {Format::kTable, Format::kJson, Format::kCsv},
+       [](CLI::App& app, Invocation& in) { define_groups(app, in.groups); },
+       [](Context& c) {
+         return run_groups(c.client, c.in.application_id, c.in.groups, c.format, c.out, c.err,
                            c.words);
        }},
   };

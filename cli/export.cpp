@@ -97,7 +97,8 @@ ExitCode run_export(const eu::ExperienceUsersClient& client, const std::string& 
   ProgressBar progress(err, is_terminal(STDERR_FILENO), "export");
 
   // One page in memory at a time; the first page's totalCount sizes the progress bar.
-  eu::UserRange users = client.list_all(application_id, query);
+  eu::UserRange users = client.list_all(
+      application_id, query, options.consistent ? eu::Paging::kKeyset : eu::Paging::kOffset);
   auto it = users.begin();
   if (users.total_count()) progress.set_total(static_cast<std::size_t>(*users.total_count()));
   for (; it != users.end(); ++it) {

@@ -21,6 +21,7 @@ struct ExportOptions {
   Format format = Format::kJsonl;        ///< kJsonl, kCsv or kJson.
   std::string out_path;                  ///< The output file (created 0600); empty or `-`: stdout.
   std::vector<std::string> tag_columns;  ///< CSV: tags that get a `tag.KEY` column of their own.
+  bool consistent = false;  ///< `--consistent`: keyset paging (sorted by id), stable under writes.
 };
 
 /// The page size export asks for when `--per-page` is not given: the API's largest.

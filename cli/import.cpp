@@ -20,6 +20,7 @@
 #include "output.hpp"
 #include "password_generator.hpp"
 #include "progress.hpp"
+#include "query_flags.hpp"
 #include "terminal.hpp"
 #include "text.hpp"
 
@@ -360,6 +361,25 @@ ExitCode run_import(const eu::ExperienceUsersClient& client, const std::string& 
   if (!records) {
     print_error(err, describe(records.error(), words, FieldStyle::kRecord));
     return exit_code_for(records.error());
+  }
+  // groupNames cells: resolved by exact name with one group listing, before anything is sent.
+  if (std::any_of(records->begin(), records->end(),
+                  [](const ImportRecord& r) { return !r.group_names.empty(); })) {
+    auto directory = GroupDirectory::load(client, application_id);
+    if (!directory) {
+      print_error(err, directory.error().to_string());
+      return exit_code_for(directory.error());
+    }
+    for (ImportRecord& r : *records) {
+      if (r.error || r.group_names.empty()) continue;
+      std::vector<std::string> ids =
+          r.post.experience_group_ids.value_or(std::vector<std::string>{});
+      if (auto e = directory->resolve(r.group_names, "groupNames", ids)) {
+        r.error = std::move(e);
+        continue;
+      }
+      r.post.experience_group_ids = std::move(ids);
+    }
   }
   const bool generate = !options.passwords_path.empty();
   const auto readable = std::count_if(records->begin(), records->end(),

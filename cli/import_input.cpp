@@ -43,7 +43,9 @@ eu::Result<std::vector<ImportRecord>> read_csv_records(std::istream& in) {
                                                          std::to_string(columns.columns()))));
       return;
     }
-    records.push_back(record_of(row, columns.parse(csv.fields)));
+    std::vector<std::string> group_names;
+    records.push_back(record_of(row, columns.parse(csv.fields, &group_names)));
+    records.back().group_names = std::move(group_names);
   });
   if (broken) return eu::invalid_argument("input", *broken);
   if (!mapping)

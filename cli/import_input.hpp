@@ -22,6 +22,8 @@ struct ImportRecord {
   std::size_t row = 0;
   /// The create body; `password` is empty when the record has none.
   experience_users::ExperienceUserPost post;
+  /// Group names from a CSV `groupNames` cell, to be resolved to ids before anything is sent.
+  std::vector<std::string> group_names;
   /// Why the record could not be read (its body is then incomplete).
   std::optional<experience_users::Error> error;
 };

@@ -157,13 +157,14 @@ std::vector<std::string> UserCsvColumns::row(const eu::ExperienceUser& user) con
 }
 
 eu::Result<CsvPostMapping> CsvPostMapping::from_header(const std::vector<std::string>& header) {
-  static constexpr std::array<std::pair<std::string_view, Column>, 7> kWritable{{
+  static constexpr std::array<std::pair<std::string_view, Column>, 8> kWritable{{
       {"email", Column::kEmail},
       {"password", Column::kPassword},
       {"firstName", Column::kFirstName},
       {"lastName", Column::kLastName},
       {"tokenCutoff", Column::kTokenCutoff},
       {"groups", Column::kGroups},
+      {"groupNames", Column::kGroupNames},
       {"tags", Column::kTags},
   }};
   CsvPostMapping mapping;
@@ -194,8 +195,8 @@ eu::Result<CsvPostMapping> CsvPostMapping::from_header(const std::vector<std::st
       return eu::invalid_argument(
           "header", "unknown column '" + name +
                         "' (expected email, password, firstName, lastName, tokenCutoff, groups, "
-                        "tags, tag.KEY, or the ignored id, creationDate, lastUpdated, lastLogin; "
-                        "in any case)");
+                        "groupNames, tags, tag.KEY, or the ignored id, creationDate, lastUpdated, "
+                        "lastLogin; in any case)");
     }
     mapping.columns_.push_back(std::move(mapped));
   }
@@ -205,6 +206,11 @@ eu::Result<CsvPostMapping> CsvPostMapping::from_header(const std::vector<std::st
 
 eu::Result<eu::ExperienceUserPost> CsvPostMapping::parse(
     const std::vector<std::string>& fields) const {
+  return parse(fields, nullptr);
+}
+
+eu::Result<eu::ExperienceUserPost> CsvPostMapping::parse(
+    const std::vector<std::string>& fields, std::vector<std::string>* group_names) const {
   eu::ExperienceUserPost post;
   eu::Tags tags;
   for (std::size_t i = 0; i < columns_.size() && i < fields.size(); ++i) {
@@ -235,6 +241,9 @@ eu::Result<eu::ExperienceUserPost> CsvPostMapping::parse(
         break;
       case Column::kGroups:
         if (!value.empty()) post.experience_group_ids = split_ids(value);
+        break;
+      case Column::kGroupNames:
+        if (!value.empty() && group_names != nullptr) *group_names = split_ids(value);
         break;
       case Column::kTags:
         if (auto error = decode_tags(value, tags)) return *std::move(error);

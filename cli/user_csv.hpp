@@ -37,7 +37,8 @@ class UserCsvColumns {
  * How the columns of an import file's header map onto a create body.
  *
  * Writable columns: `email` (required), `password`, `firstName`, `lastName`, `tokenCutoff`,
- * `groups`, `tags` and `tag.KEY`. The read-only columns that export writes (`id`,
+ * `groups`, `groupNames` (group names, resolved by exact name before anything is sent), `tags`
+ * and `tag.KEY`. The read-only columns that export writes (`id`,
  * `creationDate`, `lastUpdated`, `lastLogin`) are ignored; any other column is an error, so a
  * misspelt column cannot be dropped silently.
  */
@@ -52,6 +53,10 @@ class CsvPostMapping {
   /// the tags) is a kInvalidArgument error naming the column, never quoting a password.
   experience_users::Result<experience_users::ExperienceUserPost> parse(
       const std::vector<std::string>& fields) const;
+  /// parse(), also collecting the `groupNames` cell (names separated by `;`) into
+  /// @p group_names, for the caller to resolve to ids.
+  experience_users::Result<experience_users::ExperienceUserPost> parse(
+      const std::vector<std::string>& fields, std::vector<std::string>* group_names) const;
 
   /// The number of columns every record must have.
   std::size_t columns() const { return columns_.size(); }
@@ -65,6 +70,7 @@ class CsvPostMapping {
     kLastName,
     kTokenCutoff,
     kGroups,
+    kGroupNames,
     kTags,
     kTag
   };
