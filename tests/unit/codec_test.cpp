@@ -28,6 +28,16 @@ void PrintTo(const ExperienceUserPost& post, std::ostream* os) {
 
 namespace {
 
+// An embedded group (id, name, parentId): the other members stay absent.
+inline ExperienceGroup embedded(std::optional<std::string> id, std::optional<std::string> name,
+                                std::optional<std::string> parent_id) {
+  ExperienceGroup g;
+  g.id = std::move(id);
+  g.name = std::move(name);
+  g.parent_id = std::move(parent_id);
+  return g;
+}
+
 using internal::decode_delete_result;
 using internal::decode_error_body;
 using internal::decode_user;
@@ -76,8 +86,8 @@ ExperienceUser full_user() {
   user.token_cutoff = ts("2016-06-13T04:00:00.000Z");
   user.user_tags = Tags{{"customer", "acme"}, {"role", "admin"}};
   user.experience_groups = std::vector<ExperienceGroup>{
-      {"575ef5c37ae143cd83dc4aac", "Admins", std::nullopt},
-      {"575ef5c37ae143cd83dc4aad", "Plant 7", "575ef5c37ae143cd83dc4aac"}};
+      embedded("575ef5c37ae143cd83dc4aac", "Admins", std::nullopt),
+      embedded("575ef5c37ae143cd83dc4aad", "Plant 7", "575ef5c37ae143cd83dc4aac")};
   return user;
 }
 
@@ -122,7 +132,7 @@ ExperienceUsers page_model() {
   second.id = "575ed78e7ae143cd83dc4aac";
   second.email = "second@example.com";
   second.experience_groups =
-      std::vector<ExperienceGroup>{{"575ef5c37ae143cd83dc4aac", "Admins", std::nullopt}};
+      std::vector<ExperienceGroup>{embedded("575ef5c37ae143cd83dc4aac", "Admins", std::nullopt)};
   page.items = {first, second};
   page.count = 2;
   page.total_count = 4;
@@ -194,7 +204,7 @@ TEST(DecodeUser, IgnoresUnknownFieldsAtEveryLevel) {
   expected.id = "575ed78e7ae143cd83dc4aab";
   expected.email = "example@losant.com";
   expected.experience_groups =
-      std::vector<ExperienceGroup>{{"575ef5c37ae143cd83dc4aac", "Admins", std::nullopt}};
+      std::vector<ExperienceGroup>{embedded("575ef5c37ae143cd83dc4aac", "Admins", std::nullopt)};
   EXPECT_EQ(*user, expected);
 }
 
@@ -695,7 +705,7 @@ TEST(RoundTrip, UserWithAwkwardStrings) {
   user.email = std::string("nul\0inside", 10);
   user.first_name = "\"quoted\" \\ / \b\f\n\r\t \x01\x1f \xc3\xa9 \xf0\x9f\x98\x80";
   user.user_tags = Tags{{"", ""}, {"\xe4\xb8\xad", "}]\""}};
-  user.experience_groups = std::vector<ExperienceGroup>{{"", "", std::string()}};
+  user.experience_groups = std::vector<ExperienceGroup>{embedded("", "", std::string())};
   user.creation_date = Timestamp(std::chrono::milliseconds(-1));
   const auto back = parse_experience_user(to_json(user));
   ASSERT_TRUE(back.ok()) << back.error().message;

@@ -16,6 +16,16 @@
 namespace losant::experience_users {
 namespace {
 
+// An embedded group (id, name, parentId): the other members stay absent.
+inline ExperienceGroup embedded(std::optional<std::string> id, std::optional<std::string> name,
+                                std::optional<std::string> parent_id) {
+  ExperienceGroup g;
+  g.id = std::move(id);
+  g.name = std::move(name);
+  g.parent_id = std::move(parent_id);
+  return g;
+}
+
 using std::chrono::milliseconds;
 
 Timestamp at(std::int64_t millis) {
@@ -226,7 +236,7 @@ void expect_each_member_compared(const Model& base,
 }
 
 TEST(Equality, ExperienceGroupComparesEveryMember) {
-  const ExperienceGroup base{"575ef5c37ae143cd83dc4aac", "Admins", std::nullopt};
+  const ExperienceGroup base = embedded("575ef5c37ae143cd83dc4aac", "Admins", std::nullopt);
   expect_each_member_compared<ExperienceGroup>(
       base, {[](ExperienceGroup& g) { g.id = "x"; }, [](ExperienceGroup& g) { g.name = "x"; },
              [](ExperienceGroup& g) { g.parent_id = "575ef5c37ae143cd83dc4aac"; }});
