@@ -7,6 +7,7 @@
 
 #include "losant/experience_users/groups.hpp"
 #include "policy/validation.hpp"
+#include "text/text.hpp"
 #include "wire/group_wire.hpp"
 #include "wire/request.hpp"
 
