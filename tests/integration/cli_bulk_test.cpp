@@ -98,7 +98,7 @@ unsigned permissions_of(const fs::path& path) {
 std::string group_ids_of(const eu::ExperienceUser& user) {
   std::string ids;
   for (const auto& group : user.experience_groups.value_or(std::vector<eu::ExperienceGroup>{})) {
-    ids += (ids.empty() ? "" : ";") + group.id;
+    ids += (ids.empty() ? "" : ";") + group.id.value_or("");
   }
   return ids;
 }
