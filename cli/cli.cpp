@@ -520,8 +520,15 @@ void define_command_line(CLI::App& app, Invocation& in) {
     CLI::App* sub = app.add_subcommand(spec.name, spec.description);
     sub->callback([&in, &spec] { in.command = &spec; });
     spec.define(*sub, in);
-    define_global_options(*sub->add_option_group("Global options"), in, &spec);
-    sub->footer("\n" + man_page_pointer());
+    // The command and its own subcommands (groups list|get) each show the global options.
+    std::vector<CLI::App*> helped = sub->get_subcommands([](const CLI::App* command) {
+      return dynamic_cast<const CLI::Option_group*>(command) == nullptr;
+    });
+    helped.insert(helped.begin(), sub);
+    for (CLI::App* command : helped) {
+      define_global_options(*command->add_option_group("Global options"), in, &spec);
+      command->footer("\n" + man_page_pointer());
+    }
   }
   app.footer(help_footer());
   tidy_help(app);

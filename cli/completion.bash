@@ -13,24 +13,38 @@ _losant_experience_users() {
     cword=$COMP_CWORD
   fi
 
-  local commands="list get create update delete export import"
+  local commands="list get create update delete export import groups"
   local global="--url --token --token-stdin --application --profile --allow-insecure-http --proxy --format --timeout --ca-bundle --verbose -v --help -h"
   local query="--sort-field --sort-direction --per-page --filter-field --filter --group --include-ancestor-groups"
-  local fields="--email --password --password-stdin --first-name --last-name --tag --group --token-cutoff"
+  local advanced="--query --created-after --created-before --last-login-before --never-logged-in --has-tag --group-name"
+  local fields="--email --password --password-stdin --first-name --last-name --tag --group --group-name --token-cutoff"
   local -A options=(
-    [list]="$query --page"
+    [list]="$query $advanced --page"
     [get]=""
     [create]="$fields"
     [update]="$fields --clear-tags --clear-groups"
     [delete]=""
-    [export]="$query --out --tag-columns"
+    [export]="$query $advanced --consistent --out --tag-columns"
     [import]="--in --concurrency --report --generate-passwords --dry-run"
+    [groups]=""
+    ["groups list"]="--sort-field --sort-direction --page --per-page --filter --query"
+    ["groups get"]=""
   )
 
   local command="" i
   for ((i = 1; i < cword; i++)); do
     case " $commands " in *" ${words[i]} "*) command=${words[i]}; break ;; esac
   done
+  # groups takes a subcommand: list or get.
+  if [[ $command == groups ]]; then
+    for ((i++; i < cword; i++)); do
+      case ${words[i]} in list | get) command="groups ${words[i]}"; break ;; esac
+    done
+    if [[ $command == groups ]]; then
+      COMPREPLY=($(compgen -W "list get" -- "$cur"))
+      return
+    fi
+  fi
 
   case $prev in
     --format)
@@ -41,7 +55,13 @@ _losant_experience_users() {
         *) COMPREPLY=($(compgen -W "table json csv jsonl" -- "$cur")) ;;
       esac
       return ;;
-    --sort-field) COMPREPLY=($(compgen -W "firstName lastName email id creationDate lastLogin lastUpdated" -- "$cur")); return ;;
+    --sort-field)
+      if [[ $command == "groups list" ]]; then
+        COMPREPLY=($(compgen -W "name id creationDate lastUpdated" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "firstName lastName email id creationDate lastLogin lastUpdated" -- "$cur"))
+      fi
+      return ;;
     --sort-direction) COMPREPLY=($(compgen -W "asc desc" -- "$cur")); return ;;
     --filter-field) COMPREPLY=($(compgen -W "firstName lastName email" -- "$cur")); return ;;
     --group)
@@ -55,14 +75,15 @@ _losant_experience_users() {
       COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null
       return ;;
     --url | --token | --application | --proxy | --timeout | --page | --per-page | --filter | --email | \
-      --password | --first-name | --last-name | --tag | --token-cutoff | --tag-columns | --concurrency)
+      --password | --first-name | --last-name | --tag | --token-cutoff | --tag-columns | --concurrency | \
+      --query | --created-after | --created-before | --last-login-before | --has-tag | --group-name)
       return ;;
   esac
 
   if [[ -z $command ]]; then
     COMPREPLY=($(compgen -W "$commands $global --version" -- "$cur"))
   else
-    COMPREPLY=($(compgen -W "${options[$command]} $global" -- "$cur"))
+    COMPREPLY=($(compgen -W "${options["$command"]} $global" -- "$cur"))
   fi
 }
 complete -F _losant_experience_users losant-experience-users

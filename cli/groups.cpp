@@ -61,15 +61,21 @@ void define_groups(CLI::App& groups, GroupsInvocation& in) {
   list->callback([&in] { in.action = GroupsInvocation::Action::kList; });
   eu::GroupListQuery& q = in.query;
   add_enum_option(*list, "--sort-field", q.sort_field, eu::parse_group_sort_field,
-                  eu::kAllGroupSortFields, "Sort on this field (server default: name)");
+                  eu::kAllGroupSortFields,
+                  "Sort on this field: name, id, creationDate or lastUpdated. Default (the "
+                  "server's): name")
+      ->type_name("FIELD");
   add_enum_option(*list, "--sort-direction", q.sort_direction, eu::parse_sort_direction,
-                  eu::kAllSortDirections, "Sort direction (server default: asc)");
-  add_optional_option(*list, "--page", q.page, "The page to show, counting from 0")->type_name("N");
-  add_optional_option(*list, "--per-page", q.per_page, "Groups per page, 1 to 1000")
+                  eu::kAllSortDirections, "Sort direction. Default (the server's): asc");
+  add_optional_option(*list, "--page", q.page, "The page to show, counting from 0. Default: 0")
+      ->type_name("N");
+  add_optional_option(*list, "--per-page", q.per_page,
+                      "Groups per page, 1 to 1000. Default (the server's): 100")
       ->type_name("N");
   add_optional_option(*list, "--filter", q.filter, "Keep groups whose name matches this glob")
       ->type_name("GLOB");
-  add_optional_option(*list, "--query", q.query, "An advanced group query as JSON")
+  add_optional_option(*list, "--query", q.query,
+                      "An advanced group query (advancedExperienceGroupQuery) as JSON")
       ->type_name("JSON");
   CLI::App* get = groups.add_subcommand("get", "Show one group");
   get->fallthrough();

@@ -251,7 +251,7 @@ std::vector<std::string> differences(const eu::ExperienceUserPost& record,
     std::set<std::string> held;
     for (const auto& group :
          stored.experience_groups.value_or(std::vector<eu::ExperienceGroup>{})) {
-      held.insert(group.id);
+      if (group.id) held.insert(*group.id);
     }
     if (given != held) names.push_back("groups");
   }

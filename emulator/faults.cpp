@@ -32,11 +32,13 @@ Reply wrong_types_reply(Route route) {
                    {}};
     case Route::kDelete: return Reply{200, R"({"success":"yes"})", kJsonContentType, {}};
     case Route::kListGroups:
-      return Reply{200, R"({"items":{},"count":"1","totalCount":[],"applicationId":7})",
-                   kJsonContentType, {}};
+      return Reply{200,
+                   R"({"items":{},"count":"1","totalCount":[],"applicationId":7})",
+                   kJsonContentType,
+                   {}};
     case Route::kGetGroup:
-      return Reply{200, R"({"id":5,"name":[],"parentId":{},"experienceUsers":"x"})",
-                   kJsonContentType, {}};
+      return Reply{
+          200, R"({"id":5,"name":[],"parentId":{},"experienceUsers":"x"})", kJsonContentType, {}};
     case Route::kAny:
     case Route::kCreate:
     case Route::kGet:

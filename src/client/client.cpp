@@ -415,9 +415,11 @@ Result<ExperienceGroups> ExperienceUsersClient::list_groups(std::string_view app
 
 GroupRange ExperienceUsersClient::list_all_groups(std::string_view application_id,
                                                   GroupListQuery query) const {
-  return GroupRange([impl = impl_, app = std::string(application_id)](
-                        const GroupListQuery& page_query) { return impl->list_groups(app, page_query); },
-                    std::move(query));
+  return GroupRange(
+      [impl = impl_, app = std::string(application_id)](const GroupListQuery& page_query) {
+        return impl->list_groups(app, page_query);
+      },
+      std::move(query));
 }
 
 Result<ExperienceGroup> ExperienceUsersClient::get_group(std::string_view application_id,

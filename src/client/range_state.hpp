@@ -12,8 +12,7 @@
 
 namespace losant::experience_users {
 
-struct UserRange::State
-    : internal::OffsetPager<ExperienceUser, ListQuery, ExperienceUsers> {
+struct UserRange::State : internal::OffsetPager<ExperienceUser, ListQuery, ExperienceUsers> {
   State(PageReader reader, ListQuery q, Paging p);
 
   void start();    // fetch the first page

@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -30,8 +32,19 @@ using eu::testing::run_tool;
 
 using Options = std::set<std::string>;
 
-const std::vector<std::string> kCommands{"list",   "get",    "create", "update",
-                                         "delete", "export", "import"};
+const std::vector<std::string> kCommands{"list",   "get",    "create",      "update",    "delete",
+                                         "export", "import", "groups list", "groups get"};
+
+// The command a heading names: `get USER_ID` -> `get`, `groups get GROUP_ID` -> `groups get`
+// (the words before the first upper-case placeholder).
+std::string command_of(const std::string& heading) {
+  std::string command;
+  std::istringstream words(heading);
+  for (std::string word; words >> word && !std::isupper(static_cast<unsigned char>(word[0]));) {
+    command += (command.empty() ? "" : " ") + word;
+  }
+  return command;
+}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -71,10 +84,7 @@ std::map<std::string, Options> markdown_options(const std::string& markdown) {
   std::string section;
   for (const std::string& line : lines_of(markdown)) {
     if (line.rfind("## ", 0) == 0) section = line == "## Global options" ? "global" : "";
-    if (line.rfind("### `", 0) == 0) {
-      const std::string name = line.substr(5, line.find_first_of(" `", 5) - 5);
-      section = name;
-    }
+    if (line.rfind("### `", 0) == 0) section = command_of(line.substr(5, line.find('`', 5) - 5));
     if (section.empty() || line.rfind("| `", 0) != 0) continue;
     const std::string first_cell = line.substr(1, line.find(" |", 1));
     for (const std::string& option : long_options(first_cell)) sections[section].insert(option);
@@ -90,9 +100,7 @@ std::map<std::string, Options> man_options(const std::string& roff) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string& line = lines[i];
     if (line.rfind(".SH ", 0) == 0) section = line == ".SH GLOBAL OPTIONS" ? "global" : "";
-    if (line.rfind(".SS \"", 0) == 0) {
-      section = line.substr(5, line.find_first_of(" \"", 5) - 5);
-    }
+    if (line.rfind(".SS \"", 0) == 0) section = command_of(line.substr(5, line.find('"', 5) - 5));
     if (section.empty() || line != ".TP" || i + 1 >= lines.size()) continue;
     std::string tag = lines[i + 1];
     for (std::size_t at; (at = tag.find("\\-")) != std::string::npos;) tag.replace(at, 2, "-");
@@ -105,8 +113,9 @@ std::map<std::string, Options> man_options(const std::string& roff) {
 Options completion_options(const std::string& command) {
   const std::string script = std::string(LOSANT_EU_SOURCE_DIR) + "/cli/completion.bash";
   const std::string words = "losant-experience-users " + command + (command.empty() ? "" : " ");
+  const auto cword = std::count(words.begin(), words.end(), ' ');
   const std::string line = "bash --norc --noprofile -c 'source \"" + script + "\"; COMP_WORDS=(" +
-                           words + "\"\"); COMP_CWORD=" + std::to_string(command.empty() ? 1 : 2) +
+                           words + "\"\"); COMP_CWORD=" + std::to_string(cword) +
                            "; _losant_experience_users; printf \"%s\\n\" \"${COMPREPLY[@]}\"'";
   std::string output;
   if (FILE* pipe = popen(line.c_str(), "r")) {
@@ -130,7 +139,8 @@ class CliReferenceTest : public ::testing::Test {
   }
   static std::string help(const std::string& command) {
     std::vector<std::string> args;
-    if (!command.empty()) args.push_back(command);
+    std::istringstream words(command);
+    for (std::string word; words >> word;) args.push_back(word);
     args.push_back("--help");
     const Outcome o = run_tool(args, {});
     EXPECT_EQ(o.exit_code, 0) << o;
@@ -163,8 +173,9 @@ TEST_F(CliReferenceTest, HelpDocsManPageAndCompletionListTheSameOptions) {
 }
 
 TEST_F(CliReferenceTest, HelpShowsNoParserArtefactsShowsDefaultsAndPointsAtTheManPage) {
-  for (const std::string& command : std::vector<std::string>{"", "list", "get", "create", "update",
-                                                             "delete", "export", "import"}) {
+  std::vector<std::string> commands = kCommands;
+  commands.insert(commands.begin(), "");
+  for (const std::string& command : commands) {
     const std::string text = help(command);
     for (const char* artefact : {" ...", ":INT", ":UINT", ":FLOAT", ":TEXT", ":NUMBER", "in [",
                                  "Excludes:", "Needs:", "(Env:", "See docs/cli.md"}) {

@@ -14,8 +14,8 @@ namespace {
 
 class GroupsTest : public testing::EmulatorTest {
  protected:
-  std::map<std::string, emulator::Group> seeded() const {
-    std::map<std::string, emulator::Group> by_id;
+  std::map<std::string, testing::Group> seeded() const {
+    std::map<std::string, testing::Group> by_id;
     for (const auto& g : emulator_->groups()) by_id[g.id] = g;
     return by_id;
   }

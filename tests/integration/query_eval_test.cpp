@@ -181,7 +181,7 @@ bool field_holds(const ExperienceUser& u, const FieldCondition& c) {
       // Membership: "some group satisfies it", but $ne/$nin mean "no group is it".
       std::vector<Val> groups;
       for (const auto& g : u.experience_groups.value_or(std::vector<ExperienceGroup>{})) {
-        groups.push_back(text(lower(g.id)));
+        if (g.id) groups.push_back(text(lower(*g.id)));
       }
       FieldOperation positive = o;
       const bool negated = o.op == Op::kNe || o.op == Op::kNin;

@@ -254,8 +254,9 @@ TEST(Options, NumericRules) {
                  "options.request_timeout", "positive");
   expect_invalid(validate_changed([](ClientOptions& o) { o.deadline = milliseconds(-1); }),
                  "options.deadline", "positive");
-  expect_invalid(validate_changed([](ClientOptions& o) { o.curl.connect_timeout = milliseconds(0); }),
-                 "options.curl.connect_timeout", "positive");
+  expect_invalid(
+      validate_changed([](ClientOptions& o) { o.curl.connect_timeout = milliseconds(0); }),
+      "options.curl.connect_timeout", "positive");
   expect_invalid(validate_changed([](ClientOptions& o) { o.retry.max_attempts = 0; }),
                  "options.retry.max_attempts", ">= 1");
   expect_invalid(validate_changed([](ClientOptions& o) { o.retry.multiplier = 0.5; }),

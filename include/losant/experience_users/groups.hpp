@@ -32,7 +32,8 @@ inline constexpr std::array<GroupSortField, 4> kAllGroupSortFields{
 /// The wire name: `name`, `id`, `creationDate` or `lastUpdated`.
 LOSANT_EU_EXPORT std::string_view to_string(GroupSortField field) noexcept;
 /// Parses a wire name (exact); nullopt when unknown.
-LOSANT_EU_EXPORT std::optional<GroupSortField> parse_group_sort_field(std::string_view text) noexcept;
+LOSANT_EU_EXPORT std::optional<GroupSortField> parse_group_sort_field(
+    std::string_view text) noexcept;
 
 /**
  * Query parameters of `GET .../experience/groups`. Unset parameters are not sent.

@@ -44,12 +44,12 @@ struct EmulatorOptions {
 
 /// The operations faults can target. kAny matches every operation (not an unknown path).
 enum class Route {
-  kAny,     ///< Any of the operations below.
-  kList,    ///< `GET /applications/{applicationId}/experience/users`.
-  kCreate,  ///< `POST /applications/{applicationId}/experience/users`.
-  kGet,     ///< `GET /applications/{applicationId}/experience/users/{experienceUserId}`.
-  kUpdate,  ///< `PATCH /applications/{applicationId}/experience/users/{experienceUserId}`.
-  kDelete,  ///< `DELETE /applications/{applicationId}/experience/users/{experienceUserId}`.
+  kAny,         ///< Any of the operations below.
+  kList,        ///< `GET /applications/{applicationId}/experience/users`.
+  kCreate,      ///< `POST /applications/{applicationId}/experience/users`.
+  kGet,         ///< `GET /applications/{applicationId}/experience/users/{experienceUserId}`.
+  kUpdate,      ///< `PATCH /applications/{applicationId}/experience/users/{experienceUserId}`.
+  kDelete,      ///< `DELETE /applications/{applicationId}/experience/users/{experienceUserId}`.
   kListGroups,  ///< `GET /applications/{applicationId}/experience/groups`.
   kGetGroup,    ///< `GET /applications/{applicationId}/experience/groups/{experienceGroupId}`.
 };
