@@ -2,9 +2,10 @@
 #include "error_words.hpp"
 
 #include <array>
-#include <cctype>
 #include <string>
 #include <utility>
+
+#include "text/text.hpp"
 
 namespace losant::cli {
 namespace {
@@ -55,17 +56,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kRuleWord
      "use https://, or pass --allow-insecure-http if you accept that"},
     {"requires a group id in experienceGroupId", "requires --group ID"},
 }};
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
 
 // What follows a known field: `.KEY` (a tag) becomes ` KEY`, `[N]` (a list index) ` #N+1`.
 std::string rest_in_words(std::string_view rest) {
@@ -159,7 +149,8 @@ std::string describe(const eu::Error& error, const ErrorWords& words, FieldStyle
     case eu::ErrorKind::kHttp: {
       text = "HTTP " + std::to_string(error.http_status);
       if (!error.api_type.empty()) text += " " + error.api_type;
-      const bool repeats = error.message.empty() || iequals(error.message, error.api_type);
+      const bool repeats =
+          error.message.empty() || eu::internal::ascii_iequals(error.message, error.api_type);
       if (!repeats) text += ": " + error.message;
       if (error.http_status == 401 || error.http_status == 403) {
         text += " (" + auth_hint(error.http_status, words) + ")";

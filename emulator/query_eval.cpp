@@ -1,6 +1,9 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 // The advanced query: schema validation (the API answers 400 Validation) and a compiled tree
 // evaluated per user. See query_eval.hpp for the semantics.
+// Over 400 lines because the grammar is validated, compiled and evaluated in one pass over the
+// same tables (fields, kinds, operators): kept together, a rule cannot be checked in one place
+// and evaluated differently in another.
 #include "query_eval.hpp"
 
 #include <algorithm>

@@ -1,4 +1,8 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
+// The store's operations. Over 400 lines because its parts share one private state and one
+// lock discipline (Store in store.hpp): ids and generated users, groups, storage and the email
+// index, the sorted indexes, the JSON of a user and the five operations. Each part is a section
+// below; splitting them into files would expose the private members to each.
 #include "store.hpp"
 
 #include <algorithm>

@@ -99,9 +99,7 @@ bool is_object_id(std::string_view text) {
 }
 
 std::string to_lower(std::string_view text) {
-  std::string result(text);
-  std::transform(result.begin(), result.end(), result.begin(), ascii_lower);
-  return result;
+  return experience_users::internal::ascii_lowered(text);
 }
 
 bool iequals(std::string_view a, std::string_view b) {

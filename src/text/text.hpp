@@ -39,6 +39,8 @@ std::size_t count_code_points(std::string_view valid_utf8) noexcept;
 
 // ASCII lower-casing of one character; other bytes are returned unchanged. Never the C locale.
 char ascii_lower(char c) noexcept;
+// `text` with every ASCII letter lower-cased (emails as the API compares them).
+std::string ascii_lowered(std::string_view text);
 
 // ASCII case-insensitive equality: how HTTP header names compare (RFC 9110 section 5.1), and
 // how the API compares emails.

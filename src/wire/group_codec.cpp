@@ -8,6 +8,7 @@
 #include "losant/experience_users/groups.hpp"
 #include "policy/validation.hpp"
 #include "text/text.hpp"
+#include "wire/enum_names.hpp"
 #include "wire/group_wire.hpp"
 #include "wire/request.hpp"
 
@@ -16,7 +17,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr std::array<std::pair<GroupSortField, std::string_view>, 4> kGroupSortFields{{
+constexpr internal::EnumNames<GroupSortField, 4> kGroupSortFields{{
     {GroupSortField::kName, "name"},
     {GroupSortField::kId, "id"},
     {GroupSortField::kCreationDate, "creationDate"},
@@ -220,17 +221,11 @@ Json encode_group(const ExperienceGroup& g) {
 }  // namespace
 
 std::string_view to_string(GroupSortField field) noexcept {
-  for (const auto& [f, name] : kGroupSortFields) {
-    if (f == field) return name;
-  }
-  return {};
+  return internal::name_of(kGroupSortFields, field);
 }
 
 std::optional<GroupSortField> parse_group_sort_field(std::string_view text) noexcept {
-  for (const auto& [f, name] : kGroupSortFields) {
-    if (name == text) return f;
-  }
-  return std::nullopt;
+  return internal::value_of(kGroupSortFields, text);
 }
 
 std::string to_json(const ExperienceGroup& group) {

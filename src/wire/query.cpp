@@ -5,10 +5,15 @@
 #include <array>
 #include <utility>
 
+#include "wire/enum_names.hpp"
+
 namespace losant::experience_users {
 namespace {
 
-constexpr std::array<std::pair<SortField, std::string_view>, 7> kSortFields{{
+using internal::name_of;
+using internal::value_of;
+
+constexpr internal::EnumNames<SortField, 7> kSortFields{{
     {SortField::kFirstName, "firstName"},
     {SortField::kLastName, "lastName"},
     {SortField::kEmail, "email"},
@@ -17,11 +22,11 @@ constexpr std::array<std::pair<SortField, std::string_view>, 7> kSortFields{{
     {SortField::kLastLogin, "lastLogin"},
     {SortField::kLastUpdated, "lastUpdated"},
 }};
-constexpr std::array<std::pair<SortDirection, std::string_view>, 2> kSortDirections{{
+constexpr internal::EnumNames<SortDirection, 2> kSortDirections{{
     {SortDirection::kAsc, "asc"},
     {SortDirection::kDesc, "desc"},
 }};
-constexpr std::array<std::pair<FilterField, std::string_view>, 3> kFilterFields{{
+constexpr internal::EnumNames<FilterField, 3> kFilterFields{{
     {FilterField::kFirstName, "firstName"},
     {FilterField::kLastName, "lastName"},
     {FilterField::kEmail, "email"},
@@ -30,24 +35,6 @@ constexpr std::array<std::pair<FilterField, std::string_view>, 3> kFilterFields{
 static_assert(kSortFields.size() == kAllSortFields.size());
 static_assert(kSortDirections.size() == kAllSortDirections.size());
 static_assert(kFilterFields.size() == kAllFilterFields.size());
-
-template <typename Enum, std::size_t N>
-std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N>& table,
-                         Enum value) {
-  for (const auto& [e, name] : table) {
-    if (e == value) return name;
-  }
-  return {};
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> value_of(const std::array<std::pair<Enum, std::string_view>, N>& table,
-                             std::string_view text) {
-  for (const auto& [e, name] : table) {
-    if (name == text) return e;
-  }
-  return std::nullopt;
-}
 
 }  // namespace
 

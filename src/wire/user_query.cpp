@@ -7,6 +7,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "wire/enum_names.hpp"
 #include "wire/user_query_names.hpp"
 
 namespace losant::experience_users {
@@ -99,15 +100,6 @@ Json encode_query(const UserQuery& q) {
     }
   }
   return out;
-}
-
-template <typename Enum, std::size_t N>
-std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N>& table,
-                         Enum value) {
-  for (const auto& [e, name] : table) {
-    if (e == value) return name;
-  }
-  return {};
 }
 
 }  // namespace

@@ -7,10 +7,11 @@
 #include <utility>
 
 #include "losant/experience_users/user_query.hpp"
+#include "wire/enum_names.hpp"
 
 namespace losant::experience_users::internal {
 
-inline constexpr std::array<std::pair<QueryField, std::string_view>, 9> kQueryFields{{
+inline constexpr EnumNames<QueryField, 9> kQueryFields{{
     {QueryField::kId, "id"},
     {QueryField::kCreationDate, "creationDate"},
     {QueryField::kLastUpdated, "lastUpdated"},
@@ -22,7 +23,7 @@ inline constexpr std::array<std::pair<QueryField, std::string_view>, 9> kQueryFi
     {QueryField::kExperienceGroupId, "experienceGroupId"},
 }};
 
-inline constexpr std::array<std::pair<QueryOperator, std::string_view>, 11> kQueryOperators{{
+inline constexpr EnumNames<QueryOperator, 11> kQueryOperators{{
     {QueryOperator::kEq, "$eq"},
     {QueryOperator::kNe, "$ne"},
     {QueryOperator::kGt, "$gt"},
@@ -36,7 +37,7 @@ inline constexpr std::array<std::pair<QueryOperator, std::string_view>, 11> kQue
     {QueryOperator::kContains, "$contains"},
 }};
 
-inline constexpr std::array<std::pair<LogicalOperator, std::string_view>, 3> kLogicalOperators{{
+inline constexpr EnumNames<LogicalOperator, 3> kLogicalOperators{{
     {LogicalOperator::kAnd, "$and"},
     {LogicalOperator::kOr, "$or"},
     {LogicalOperator::kNor, "$nor"},

@@ -9,6 +9,7 @@
 
 #include "losant/experience_users/user_query.hpp"
 #include "policy/validation.hpp"
+#include "wire/enum_names.hpp"
 #include "wire/user_query_names.hpp"
 
 namespace losant::experience_users {
@@ -49,15 +50,6 @@ std::string child(const std::string& path, const std::string& key) {
 
 std::string index_path(const std::string& path, std::size_t i) {
   return path + "[" + std::to_string(i) + "]";
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> value_of(const std::array<std::pair<Enum, std::string_view>, N>& table,
-                             std::string_view text) {
-  for (const auto& [e, name] : table) {
-    if (name == text) return e;
-  }
-  return std::nullopt;
 }
 
 QueryValue scalar(const std::string& path, const Json& j) {

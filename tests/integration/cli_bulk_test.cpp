@@ -31,8 +31,11 @@ namespace fs = std::filesystem;
 using eu::testing::Environment;
 using eu::testing::lines_of;
 using eu::testing::Outcome;
+using eu::testing::permissions_of;
+using eu::testing::read_file;
 using eu::testing::run_tool;
 using eu::testing::RunOptions;
+using eu::testing::write_file;
 
 using Csv = std::vector<std::vector<std::string>>;
 
@@ -77,22 +80,6 @@ Csv parse_csv(const std::string& text) {
     rows.push_back(std::move(row));
   }
   return rows;
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-void write_file(const fs::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-unsigned permissions_of(const fs::path& path) {
-  struct stat info {};
-  return stat(path.c_str(), &info) == 0 ? (info.st_mode & 0777U) : 0U;
 }
 
 std::string group_ids_of(const eu::ExperienceUser& user) {

@@ -28,6 +28,7 @@ namespace {
 namespace eu = losant::experience_users;
 using eu::testing::lines_of;
 using eu::testing::Outcome;
+using eu::testing::read_file;
 using eu::testing::run_tool;
 
 using Options = std::set<std::string>;
@@ -44,13 +45,6 @@ std::string command_of(const std::string& heading) {
     command += (command.empty() ? "" : " ") + word;
   }
   return command;
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 // Every `--long-option` in @p text; --help and --version are everyone's and left out.

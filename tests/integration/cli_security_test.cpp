@@ -38,26 +38,13 @@ namespace fs = std::filesystem;
 using eu::testing::Environment;
 using eu::testing::lines_of;
 using eu::testing::Outcome;
+using eu::testing::permissions_of;
+using eu::testing::read_file;
 using eu::testing::run_tool;
 using eu::testing::RunOptions;
+using eu::testing::write_file;
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-void write_file(const fs::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-unsigned permissions_of(const fs::path& path) {
-  struct stat info {};
-  return lstat(path.c_str(), &info) == 0 ? (info.st_mode & 0777U) : 0U;
-}
 
 // The names in @p dir (a run must leave no temporary file behind).
 std::set<std::string> names_in(const fs::path& dir) {
