@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "csv.hpp"
+#include "text/text.hpp"
 
 namespace losant::cli {
 namespace {
@@ -170,8 +171,7 @@ eu::Result<CsvPostMapping> CsvPostMapping::from_header(const std::vector<std::st
   CsvPostMapping mapping;
   std::set<std::string> seen;  // column names as compared: any case, but a tag key's own
   for (const std::string& name : header) {
-    std::string lower = name;
-    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const std::string lower = eu::internal::ascii_lowered(name);
     const bool is_tag =
         lower.size() > kTagPrefix.size() && lower.compare(0, kTagPrefix.size(), kTagPrefix) == 0;
     const std::string key =
