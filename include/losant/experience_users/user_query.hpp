@@ -279,7 +279,7 @@ using QueryTerm = std::variant<LogicalCondition, FieldCondition, TagsCondition>;
  * auto page = client.list(app_id, list);
  * @endcode
  */
-struct UserQuery {
+struct LOSANT_EU_EXPORT UserQuery {
   std::vector<QueryTerm> terms;  ///< The object's keys, in the order sent; all must hold.
 
   /// `{field: value}`: equality (null: the field is absent).
