@@ -69,7 +69,7 @@ endif()
 
 # Everything the install rules need built, and nothing else (scripts/test.sh's shared step).
 add_custom_target(losant_eu_installed)
-foreach(target losant_experience_users losant-experience-users losant-emulator
+foreach(target losant_experience_users losant-experience-users losant-experience-users-man losant-emulator
                losant_experience_users_emulator)
   if(TARGET ${target})
     add_dependencies(losant_eu_installed ${target})
