@@ -210,10 +210,22 @@ TEST_F(CliReferenceTest, ManPageRendersAndIsInstalledWithTheCompletion) {
   const std::string install = std::string("cmake --install \"") + LOSANT_EU_BINARY_DIR +
                               "\" --component tools --prefix \"" + prefix + "\" >/dev/null";
   ASSERT_EQ(std::system(install.c_str()), 0) << install;
-  const std::string installed_man = prefix + "/share/man/man1/losant-experience-users.1";
+  // Installed compressed when gzip is there (Debian policy), as is otherwise.
+  std::string installed_man = prefix + "/share/man/man1/losant-experience-users.1";
+  std::string installed_text = read_file(installed_man);
+  if (installed_text.empty()) {
+    installed_man += ".gz";
+    if (FILE* pipe = popen(("gzip -dc \"" + installed_man + "\"").c_str(), "r")) {
+      char buffer[4096];
+      for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) {
+        installed_text.append(buffer, n);
+      }
+      EXPECT_EQ(pclose(pipe), 0) << installed_man;
+    }
+  }
   const std::string installed_completion =
       prefix + "/share/bash-completion/completions/losant-experience-users";
-  EXPECT_EQ(read_file(installed_man), man_page);
+  EXPECT_EQ(installed_text, man_page);
   EXPECT_EQ(read_file(installed_completion),
             read_file(std::string(LOSANT_EU_SOURCE_DIR) + "/cli/completion.bash"));
   // man itself can render it, without warnings.

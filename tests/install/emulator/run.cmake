@@ -17,12 +17,14 @@ set(configure -G ${GENERATOR} -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_CXX_COMPILER
     -DCMAKE_BUILD_TYPE=Release)
 
 run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix})
-foreach(file include/losant/experience_users/testing/emulator.hpp
-             lib/cmake/LosantExperienceUsers/LosantExperienceUsersEmulatorTargets.cmake)
-  if(NOT EXISTS ${prefix}/${file})
-    message(FATAL_ERROR "not installed: ${file}")
-  endif()
-endforeach()
+if(NOT EXISTS ${prefix}/include/losant/experience_users/testing/emulator.hpp)
+  message(FATAL_ERROR "not installed: include/losant/experience_users/testing/emulator.hpp")
+endif()
+# Under lib/ or lib/<multiarch>/, as GNUInstallDirs chose for the prefix.
+file(GLOB_RECURSE targets ${prefix}/LosantExperienceUsersEmulatorTargets.cmake)
+if(NOT targets)
+  message(FATAL_ERROR "not installed: LIBDIR/cmake/LosantExperienceUsers/LosantExperienceUsersEmulatorTargets.cmake")
+endif()
 
 # 1. A user's tests against the emulator.
 run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/install/emulator -B ${WORK_DIR}/emulator ${configure})
