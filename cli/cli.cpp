@@ -30,6 +30,8 @@
 namespace losant::cli {
 namespace {
 
+namespace eu = losant::experience_users;
+
 // ---- What each command does ------------------------------------------------------------------
 
 eu::ExperienceUserPost to_post(eu::ExperienceUserPatch fields) {

@@ -9,6 +9,8 @@
 namespace losant::cli {
 namespace {
 
+namespace eu = losant::experience_users;
+
 std::string format_help(const CommandSpec* command) {
   if (command == nullptr) {
     return "Output format: table (for people), json, csv or jsonl (for programs); each command "

@@ -18,7 +18,7 @@ void define_command_line(CLI::App& app, Invocation& in, const std::vector<Comman
 /// `USER_ID`, the positional argument of get, update and delete.
 void add_user_id(CLI::App& command, Invocation& in);
 /// The query options of list (@p one_page: with --page) and export.
-void define_query(CLI::App& command, eu::ListQuery& q, bool one_page);
+void define_query(CLI::App& command, experience_users::ListQuery& q, bool one_page);
 /// The options of export and import.
 void define_export(CLI::App& command, Invocation& in);
 void define_import(CLI::App& command, Invocation& in);  ///< See define_export().

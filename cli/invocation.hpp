@@ -25,8 +25,6 @@
 
 namespace losant::cli {
 
-namespace eu = losant::experience_users;
-
 inline constexpr const char* kProgram = "losant-experience-users";
 
 /// The SDK's default base URL.
@@ -58,13 +56,13 @@ struct Invocation {
 
   const CommandSpec* command = nullptr;
   std::string user_id;                   // get, update, delete
-  eu::ListQuery query;                   // list, export
+  experience_users::ListQuery query;     // list, export
   QueryFlags query_flags;                // list, export: --query and the filters that build one
   std::vector<std::string> group_names;  // create, update: --group-name
   GroupsInvocation groups;               // groups list|get
-  eu::ExperienceUserPatch fields;        // create and update: only what was given
-  bool clear_tags = false;               // update
-  bool clear_groups = false;             // update
+  experience_users::ExperienceUserPatch fields;  // create and update: only what was given
+  bool clear_tags = false;                       // update
+  bool clear_groups = false;                     // update
   bool password_from_stdin = false;
   bool password_on_command_line = false;
   ExportOptions export_options;
@@ -74,7 +72,7 @@ struct Invocation {
 // What a command runs with, once the command line is settled.
 struct Context {
   Invocation& in;
-  const eu::ExperienceUsersClient& client;
+  const experience_users::ExperienceUsersClient& client;
   Format format;
   ErrorWords words;
   std::ostream& out;

@@ -16,6 +16,8 @@
 namespace losant::cli {
 namespace {
 
+namespace eu = losant::experience_users;
+
 std::optional<std::string> environment(const char* name) {
   const char* value = std::getenv(name);
   if (value == nullptr || *value == '\0') return std::nullopt;
