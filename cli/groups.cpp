@@ -28,11 +28,14 @@ std::string joined(const std::optional<std::vector<std::string>>& ids) {
 }
 
 std::vector<std::string> cells(const eu::ExperienceGroup& g, const char* absent) {
+  const std::string ancestors = joined(g.ancestor_ids);
   return {g.id.value_or(absent), g.name.value_or(absent), g.parent_id.value_or(absent),
-          joined(g.ancestor_ids)};
+          ancestors.empty() ? absent : ancestors};
 }
 
-const std::vector<std::string> kHeaders{"id", "name", "parentId", "ancestorIds"};
+// CSV columns are the API's field names; the table's headers are for people, as users' are.
+const std::vector<std::string> kCsvHeaders{"id", "name", "parentId", "ancestorIds"};
+const std::vector<std::string> kTableHeaders{"ID", "NAME", "PARENT", "ANCESTORS"};
 
 void print_groups(std::ostream& out, Format format, const std::vector<eu::ExperienceGroup>& groups,
                   const std::string& json) {
@@ -40,12 +43,12 @@ void print_groups(std::ostream& out, Format format, const std::vector<eu::Experi
     case Format::kJson: out << json << '\n'; return;
     case Format::kCsv: {
       CsvWriter csv(out);
-      csv.write_row(kHeaders);
+      csv.write_row(kCsvHeaders);
       for (const auto& g : groups) csv.write_row(cells(g, ""));
       return;
     }
     default: {
-      Table table(kHeaders);
+      Table table(kTableHeaders);
       for (const auto& g : groups) table.add_row(cells(g, kAbsent));
       table.print(out, output_width(STDOUT_FILENO));
     }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The demo, on a fresh Debian 12 machine: installs what it needs, builds the CLI and the
 # emulator, starts the emulator seeded with users on a free loopback port, and uses the CLI
-# against it: a page of users as a table, a new user, that user fetched back, a filtered list.
+# against it: a page of users as a table, a new user, that user fetched back, a filtered list,
+# the experience groups and an advanced query (API 1.30).
 # With --keep the emulator keeps running afterwards, and the script says how to reach it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,8 +47,10 @@ id=$(printf '%s\n' "$created" | sed -n 's/^ID:[[:space:]]*\([0-9a-f]\{24\}\)$/\1
 [ -n "$id" ] || { echo "the new user's id is not in the answer" >&2; exit 1; }
 run get "$id"
 run list --filter-field email --filter 'ada*' --per-page 5
+run groups list
+run list --query '{"userTags":{"team":"math"}}' --format jsonl
 
-reach="export LOSANT_API_URL=$url LOSANT_API_TOKEN=demo-token LOSANT_APPLICATION_ID=$LOSANT_APPLICATION_ID"
+reach=$exports
 if [ "${1:-}" = --keep ]; then
   trap - EXIT
   rm -f "$log"

@@ -140,7 +140,11 @@ TEST_F(CliQueryTest, GroupsListAndGetInEveryFormat) {
   const Outcome table = run({"groups", "list"});
   ASSERT_EQ(table.exit_code, 0) << table;
   EXPECT_EQ(lines_of(table.out).size(), groups.size() + 1) << table;
+  EXPECT_EQ(lines_of(table.out).front().rfind("ID ", 0), 0u) << table;  // headers for people
   EXPECT_NE(table.out.find(groups[0].name), std::string::npos);
+  for (const std::string& line : lines_of(table.out)) {
+    EXPECT_NE(line.back(), ' ') << "a root group shows '-' for its ancestors: " << table;
+  }
   const Outcome csv = run({"groups", "list", "--format", "csv", "--sort-field", "id"});
   ASSERT_EQ(csv.exit_code, 0) << csv;
   EXPECT_EQ(lines_of(csv.out).front(), "id,name,parentId,ancestorIds");
