@@ -1198,6 +1198,8 @@ TEST(FaultSpecTest, ParsesTheProgramsFaultSyntax) {
             Fault::Kind::kCloseMidBody);
   EXPECT_EQ(losant::emulator::parse_fault_spec("get:delay:delay=250ms")->fault.delay,
             milliseconds(250));
+  EXPECT_EQ(losant::emulator::parse_fault_spec("list_groups:status")->route, Route::kListGroups);
+  EXPECT_EQ(losant::emulator::parse_fault_spec("get_group:status")->route, Route::kGetGroup);
 
   for (const char* bad :
        {"", "list", "lists:status", "list:explode", "list:status:status=99", "list:status:count=0",

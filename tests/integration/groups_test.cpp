@@ -120,5 +120,23 @@ TEST_F(GroupsTest, GetOneGroupAndErrors) {
   EXPECT_EQ(emulator_->requests().size(), before);
 }
 
+// The groups routes are rows of the emulator's route table: faults and the token check apply
+// to them as to the users' routes.
+TEST_F(GroupsTest, FaultsAndTheTokenCheckApplyToTheGroupsRoutes) {
+  const std::string id = emulator_->groups().front().id;
+  emulator_->add_fault(testing::Route::kListGroups, testing::Fault::http_status(409));
+  emulator_->add_fault(testing::Route::kGetGroup,
+                       testing::Fault::of(testing::Fault::Kind::kWrongTypes));
+  EXPECT_EQ(client().list_groups(app()).error().http_status, 409);
+  EXPECT_EQ(client().get_group(app(), id).error().kind, ErrorKind::kMalformedResponse);
+  EXPECT_TRUE(client().list_groups(app()).ok());  // each fault was for one request
+  EXPECT_TRUE(client().get_group(app(), id).ok());
+
+  ClientOptions wrong = options();
+  wrong.token = "not-the-emulator-token";
+  EXPECT_EQ(ExperienceUsersClient(wrong).list_groups(app()).error().http_status, 401);
+  EXPECT_EQ(ExperienceUsersClient(wrong).get_group(app(), id).error().http_status, 401);
+}
+
 }  // namespace
 }  // namespace losant::experience_users
