@@ -396,7 +396,14 @@ TEST_F(CliSecurity, TheToolCannotBeDumpedOrTraced) {
 
   int err_pipe[2];
   ASSERT_EQ(pipe2(err_pipe, O_CLOEXEC), 0);
-  const std::string tool = eu::testing::cli_path();
+  // The runner must reach the tool: a copy in a world-readable folder of /tmp, so that a
+  // checkout in a private folder (such as /root) does not stand in the way.
+  char folder[] = "/tmp/cli-dumpable-XXXXXX";
+  ASSERT_NE(mkdtemp(folder), nullptr);
+  const std::string tool = std::string(folder) + "/losant-experience-users";
+  fs::copy_file(eu::testing::cli_path(), tool);
+  ASSERT_EQ(chmod(folder, 0755), 0);
+  ASSERT_EQ(chmod(tool.c_str(), 0755), 0);
   const std::string application = "LOSANT_APPLICATION_ID=" + app();
   const std::string base = "LOSANT_API_URL=" + url;
   const pid_t pid = fork();
@@ -418,6 +425,19 @@ TEST_F(CliSecurity, TheToolCannotBeDumpedOrTraced) {
   std::string err;
   char c = 0;
   while (err.find("warning:") == std::string::npos && read(err_pipe[0], &c, 1) == 1) err += c;
+  if (err.empty()) {  // the child ended without running the tool
+    int status = 0;
+    waitpid(pid, &status, 0);
+    fs::remove_all(folder);
+    close(err_pipe[0]);
+    close(listener);
+    if (WIFEXITED(status) && (WEXITSTATUS(status) == 100 || WEXITSTATUS(status) == 101)) {
+      GTEST_SKIP() << "uid " << runner
+                   << (WEXITSTATUS(status) == 100 ? " cannot be taken" : " cannot execute " + tool)
+                   << " here (a private / or no CAP_SETUID): nothing to measure";
+    }
+    FAIL() << "the tool wrote nothing to stderr; wait status " << status;
+  }
   ASSERT_THAT(err, HasSubstr("warning:"));
   struct stat proc {};
   ASSERT_EQ(stat(("/proc/" + std::to_string(pid) + "/status").c_str(), &proc), 0);
@@ -426,6 +446,7 @@ TEST_F(CliSecurity, TheToolCannotBeDumpedOrTraced) {
   waitpid(pid, &status, 0);
   close(err_pipe[0]);
   close(listener);
+  fs::remove_all(folder);
   EXPECT_EQ(proc.st_uid, 0u) << "the tool is dumpable: /proc/PID belongs to uid " << proc.st_uid;
 }
 
