@@ -3,6 +3,7 @@
 // connection, and the public methods on the data. Routing and the operations: routes.cpp; the
 // cpp-httplib set-up and the lifecycle: server.cpp.
 #include <algorithm>
+#include <thread>
 
 #include "connection.hpp"
 #include "impl.hpp"
@@ -78,6 +79,8 @@ std::optional<Fault> Emulator::Impl::take_fault(Route route) {
 
 void Emulator::Impl::handle(const httplib::Request& request, httplib::Response& response) {
   record(request, authorized(request));
+  // A far server: nothing is answered (or faulted) before the latency has passed.
+  if (options.latency.count() > 0) std::this_thread::sleep_for(options.latency);
   const std::optional<Target> target = detail::match_route(request.method, request.path);
   if (!target) {
     send(response, detail::not_found("Route was not found"));

@@ -53,21 +53,6 @@ std::optional<Integer> parse_integer(std::string_view text) {
   return value;
 }
 
-// `250`, `250ms` or `2s`.
-std::optional<std::chrono::milliseconds> parse_duration(std::string_view text) {
-  long long factor = 1;
-  if (text.size() > 2 && text.substr(text.size() - 2) == "ms") {
-    text.remove_suffix(2);
-  } else if (text.size() > 1 && text.back() == 's') {
-    text.remove_suffix(1);
-    factor = 1000;
-  }
-  const auto value = parse_integer<long long>(text);
-  if (!value || *value < 0 || *value > std::numeric_limits<long long>::max() / factor)
-    return std::nullopt;
-  return std::chrono::milliseconds(*value * factor);
-}
-
 std::optional<FaultSpec> fail(std::string* error, std::string message) {
   if (error != nullptr) *error = std::move(message);
   return std::nullopt;
@@ -107,6 +92,20 @@ std::optional<std::string> apply_option(std::string_view option, Fault* fault) {
 }
 
 }  // namespace
+
+std::optional<std::chrono::milliseconds> parse_duration(std::string_view text) {
+  long long factor = 1;
+  if (text.size() > 2 && text.substr(text.size() - 2) == "ms") {
+    text.remove_suffix(2);
+  } else if (text.size() > 1 && text.back() == 's') {
+    text.remove_suffix(1);
+    factor = 1000;
+  }
+  const auto value = parse_integer<long long>(text);
+  if (!value || *value < 0 || *value > std::numeric_limits<long long>::max() / factor)
+    return std::nullopt;
+  return std::chrono::milliseconds(*value * factor);
+}
 
 std::optional<FaultSpec> parse_fault_spec(std::string_view text, std::string* error) {
   const std::size_t route_end = text.find(':');

@@ -3,6 +3,7 @@
 /// The text form of a fault, as the losant-emulator program takes it: `--fault SPEC`.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,7 +21,7 @@ struct FaultSpec {
 /**
  * Parses `ROUTE:KIND[:KEY=VALUE,...]`.
  *
- * - ROUTE: `any`, `list`, `create`, `get`, `update`, `delete`.
+ * - ROUTE: `any`, `list`, `create`, `get`, `update`, `delete`, `list_groups`, `get_group`.
  * - KIND: `status`, `close_before_response`, `close_mid_body`, `truncated_body`, `html_body`,
  *   `wrong_types`, `empty_200`, `delay`, `drip`, `oversized_body`, `apply_then_drop` (`-` may
  *   replace `_`).
@@ -31,5 +32,8 @@ struct FaultSpec {
  * (if given) when the text is not such a spec.
  */
 std::optional<FaultSpec> parse_fault_spec(std::string_view text, std::string* error = nullptr);
+
+/// `250` or `250ms` (milliseconds), `2s` (seconds); nothing for anything else or a negative.
+std::optional<std::chrono::milliseconds> parse_duration(std::string_view text);
 
 }  // namespace losant::emulator

@@ -41,6 +41,8 @@ options (--name VALUE or --name=VALUE):
   --application-id ID   the application served (24 hex characters)
   --tls-cert FILE       serve HTTPS with this PEM certificate...
   --tls-key FILE        ...and this PEM private key
+  --latency DURATION    answer every request this long after it arrived, as a server far
+                        away would (250, 250ms or 2s; default 0)
   --fault SPEC          inject a fault, repeatable: ROUTE:KIND[:key=value,...]
                         ROUTE: any list create get update delete list_groups get_group
                         KIND: status close_before_response close_mid_body truncated_body
@@ -129,6 +131,10 @@ std::optional<std::string> parse_arguments(int argc, char** argv, Arguments* arg
       options.tls_cert_path = std::string(value);
     } else if (name == "--tls-key") {
       options.tls_key_path = std::string(value);
+    } else if (name == "--latency") {
+      const auto latency = losant::emulator::parse_duration(value);
+      if (!latency) return bad_value;
+      options.latency = *latency;
     } else if (name == "--fault") {
       std::string error;
       std::optional<FaultSpec> spec = losant::emulator::parse_fault_spec(value, &error);

@@ -1198,6 +1198,11 @@ TEST(FaultSpecTest, ParsesTheProgramsFaultSyntax) {
             Fault::Kind::kCloseMidBody);
   EXPECT_EQ(losant::emulator::parse_fault_spec("get:delay:delay=250ms")->fault.delay,
             milliseconds(250));
+  EXPECT_EQ(losant::emulator::parse_duration("25"), milliseconds(25));
+  EXPECT_EQ(losant::emulator::parse_duration("25ms"), milliseconds(25));
+  EXPECT_EQ(losant::emulator::parse_duration("2s"), milliseconds(2000));
+  EXPECT_FALSE(losant::emulator::parse_duration("-1"));
+  EXPECT_FALSE(losant::emulator::parse_duration("soon"));
   EXPECT_EQ(losant::emulator::parse_fault_spec("list_groups:status")->route, Route::kListGroups);
   EXPECT_EQ(losant::emulator::parse_fault_spec("get_group:status")->route, Route::kGetGroup);
 
@@ -1274,6 +1279,32 @@ TEST(EmulatorRecordingTest, KeepsAuthorizationOnlyWhenAskedAndFlagsWrongTokens) 
     EXPECT_FALSE(recorded[1].authorized);
     EXPECT_FALSE(recorded[2].authorized);
   }
+}
+
+// The latency option: every answer at least that long after its request, and requests on
+// different connections wait at the same time (four of them take far less than four latencies).
+TEST(EmulatorLatencyTest, EveryAnswerComesAfterTheLatency) {
+  Options options;
+  options.latency = milliseconds(200);
+  Emulator emulator(options);
+  ASSERT_TRUE(emulator.start());
+  const std::string path = "/applications/" + emulator.application_id() + "/experience/users";
+  std::atomic<int> answered{0};
+  std::vector<std::thread> clients;
+  std::vector<Clock::duration> took(4);
+  for (std::size_t i = 0; i < took.size(); ++i) {
+    clients.emplace_back([&, i] {
+      httplib::Client http(emulator.base_url());
+      http.set_bearer_token_auth(emulator.token());
+      const auto start = Clock::now();
+      const auto result = http.Get(path);
+      took[i] = Clock::now() - start;
+      if (result && result->status == 200) ++answered;
+    });
+  }
+  for (auto& client : clients) client.join();
+  EXPECT_EQ(answered.load(), 4);
+  for (const auto& duration : took) EXPECT_GE(duration, milliseconds(200));
 }
 
 TEST(EmulatorRecordingTest, KeepsOnlyTheLastRequests) {

@@ -40,6 +40,10 @@ struct EmulatorOptions {
   /// replaced by `[redacted]`, so that a token never lands in a test's failure output; use
   /// RecordedRequest::authorized to check that a request carried the right token.
   bool record_authorization = false;
+  /// Every answer is sent this long after its request arrived (0: at once), as from a server
+  /// far away: for tests and benchmarks of what a wide-area round trip costs. Requests on
+  /// different connections wait at the same time. Faults of kind kDelay add to it.
+  std::chrono::milliseconds latency{0};
 };
 
 /// The operations faults can target. kAny matches every operation (not an unknown path).
