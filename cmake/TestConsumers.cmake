@@ -1,5 +1,5 @@
 # The ways an application consumes the SDK, each run by its own ctest test (tests/CMakeLists.txt):
-#   cmake -DMODE=find_package|pkg_config|add_subdirectory|deb -DBUILD_DIR=... -DSOURCE_DIR=...
+#   cmake -DMODE=find_package|pkg_config|add_subdirectory|deb|emulator_consumer -DBUILD_DIR=... -DSOURCE_DIR=...
 #         -DWORK_DIR=... -DCXX=... -DGENERATOR=... [-DSHARED=ON] -P TestConsumers.cmake
 # find_package:     `cmake --install` into a scratch prefix; tests/install built against it.
 # pkg_config:       installed with --prefix into one directory, which is then renamed (the .pc is
@@ -9,6 +9,11 @@
 #                   tree, with GTest, CLI11 and cpp-httplib made unfindable.
 # deb:              `cpack -G DEB` in the build tree; the packages extracted with dpkg-deb -x into a
 #                   scratch root; tests/install built against it with find_package and pkg-config.
+# emulator_consumer: installed into a scratch prefix; a user's GoogleTest suite
+#                   (tests/install/emulator, find_package COMPONENTS Emulator) built and run; the
+#                   SDK alone configured with pkg-config and OpenSSL unfindable (it must not need
+#                   what only the emulator needs); the component without pkg-config must fail and
+#                   say why.
 # The inner builds use the outer build's generator (a fresh Debian 12 has ninja but no make).
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
@@ -114,6 +119,39 @@ elseif(MODE STREQUAL "deb")
   endif()
   # The tools run from the extracted tree.
   run(${WORK_DIR}/root/usr/bin/losant-experience-users --version)
+
+elseif(MODE STREQUAL "emulator_consumer")
+  set(configure -G ${GENERATOR} -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix -DCMAKE_CXX_COMPILER=${CXX}
+      -DCMAKE_BUILD_TYPE=Release)
+
+  run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${WORK_DIR}/prefix)
+  if(NOT EXISTS ${WORK_DIR}/prefix/include/losant/experience_users/testing/emulator.hpp)
+    message(FATAL_ERROR "not installed: include/losant/experience_users/testing/emulator.hpp")
+  endif()
+  # Under lib/ or lib/<multiarch>/, as GNUInstallDirs chose for the prefix.
+  file(GLOB_RECURSE targets ${WORK_DIR}/prefix/LosantExperienceUsersEmulatorTargets.cmake)
+  if(NOT targets)
+    message(FATAL_ERROR "not installed: LIBDIR/cmake/LosantExperienceUsers/LosantExperienceUsersEmulatorTargets.cmake")
+  endif()
+
+  # 1. A user's tests against the emulator.
+  run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/install/emulator -B ${WORK_DIR}/emulator ${configure})
+  run(${CMAKE_COMMAND} --build ${WORK_DIR}/emulator)
+  run(${WORK_DIR}/emulator/users_test)
+
+  # 2. The SDK alone: no pkg-config, no OpenSSL needed.
+  run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/install -B ${WORK_DIR}/plain ${configure}
+      -DCMAKE_DISABLE_FIND_PACKAGE_PkgConfig=TRUE -DCMAKE_DISABLE_FIND_PACKAGE_OpenSSL=TRUE)
+
+  # 3. The component without its dependencies: a clear failure.
+  execute_process(
+    COMMAND ${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/install/emulator -B ${WORK_DIR}/missing
+            ${configure} -DCMAKE_DISABLE_FIND_PACKAGE_PkgConfig=TRUE
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(rc EQUAL 0 OR NOT "${out}${err}" MATCHES "component Emulator needs cpp-httplib")
+    message(FATAL_ERROR "the Emulator component without pkg-config should fail and say why; got "
+                        "(${rc}):\n${out}${err}")
+  endif()
 else()
   message(FATAL_ERROR "unknown MODE ${MODE}")
 endif()

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "losant/experience_users/json.hpp"
+#include "unit/model_builders.hpp"
 
 namespace losant::experience_users {
 
@@ -28,15 +29,7 @@ void PrintTo(const ExperienceUserPost& post, std::ostream* os) {
 
 namespace {
 
-// An embedded group (id, name, parentId): the other members stay absent.
-inline ExperienceGroup embedded(std::optional<std::string> id, std::optional<std::string> name,
-                                std::optional<std::string> parent_id) {
-  ExperienceGroup g;
-  g.id = std::move(id);
-  g.name = std::move(name);
-  g.parent_id = std::move(parent_id);
-  return g;
-}
+using testing::embedded;
 
 using internal::decode_delete_result;
 using internal::decode_error_body;

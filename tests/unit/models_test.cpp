@@ -2,6 +2,7 @@
 // Timestamps (format/parse) and model equality.
 
 #include "losant/experience_users/models.hpp"
+#include "unit/model_builders.hpp"
 
 #include <gtest/gtest.h>
 
@@ -16,15 +17,7 @@
 namespace losant::experience_users {
 namespace {
 
-// An embedded group (id, name, parentId): the other members stay absent.
-inline ExperienceGroup embedded(std::optional<std::string> id, std::optional<std::string> name,
-                                std::optional<std::string> parent_id) {
-  ExperienceGroup g;
-  g.id = std::move(id);
-  g.name = std::move(name);
-  g.parent_id = std::move(parent_id);
-  return g;
-}
+using testing::embedded;
 
 using std::chrono::milliseconds;
 
