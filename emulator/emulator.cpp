@@ -66,10 +66,15 @@ void Emulator::Impl::record(const httplib::Request& request, bool is_authorized)
   while (recorded.size() > options.max_recorded_requests) recorded.pop_front();
 }
 
-std::optional<Fault> Emulator::Impl::take_fault(Route route) {
+std::optional<Fault> Emulator::Impl::take_fault(Route route, const httplib::Params& params) {
+  const auto has = [&params](const std::pair<const std::string, std::string>& wanted) {
+    const auto [first, last] = params.equal_range(wanted.first);
+    return std::any_of(first, last, [&wanted](const auto& p) { return p.second == wanted.second; });
+  };
   std::lock_guard lock(faults_mutex);
-  const auto it = std::find_if(faults.begin(), faults.end(), [route](const PendingFault& pending) {
-    return pending.route == Route::kAny || pending.route == route;
+  const auto it = std::find_if(faults.begin(), faults.end(), [&](const PendingFault& pending) {
+    return (pending.route == Route::kAny || pending.route == route) &&
+           std::all_of(pending.fault.when_query.begin(), pending.fault.when_query.end(), has);
   });
   if (it == faults.end()) return std::nullopt;
   const Fault fault = it->fault;
@@ -86,7 +91,7 @@ void Emulator::Impl::handle(const httplib::Request& request, httplib::Response& 
     send(response, detail::not_found("Route was not found"));
     return;
   }
-  if (const std::optional<Fault> fault = take_fault(target->route)) {
+  if (const std::optional<Fault> fault = take_fault(target->route, request.params)) {
     inject(*fault, *target, request, response);
     return;
   }

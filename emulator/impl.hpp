@@ -40,7 +40,7 @@ struct Emulator::Impl {
 
   void handle(const httplib::Request& request, httplib::Response& response);
   void record(const httplib::Request& request, bool is_authorized);
-  std::optional<Fault> take_fault(Route route);
+  std::optional<Fault> take_fault(Route route, const httplib::Params& params);
   Reply execute(const Target& target, const httplib::Request& request);
   bool authorized(const httplib::Request& request) const;
   void seed();  // The users and groups of a new emulator.

@@ -297,7 +297,7 @@ UserRange ExperienceUsersClient::list_all(std::string_view application_id, ListQ
   // range holds no client.
   return UserRange([impl = impl_, app = std::string(application_id)](
                        const ListQuery& page_query) { return impl->list(app, page_query); },
-                   std::move(query), paging);
+                   std::move(query), paging, impl_->options.pages_in_flight);
 }
 
 Result<ExperienceUser> ExperienceUsersClient::create(std::string_view application_id,
@@ -347,7 +347,7 @@ GroupRange ExperienceUsersClient::list_all_groups(std::string_view application_i
       [impl = impl_, app = std::string(application_id)](const GroupListQuery& page_query) {
         return impl->list_groups(app, page_query);
       },
-      std::move(query));
+      std::move(query), impl_->options.pages_in_flight);
 }
 
 Result<ExperienceGroup> ExperienceUsersClient::get_group(std::string_view application_id,

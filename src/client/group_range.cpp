@@ -16,8 +16,8 @@ struct GroupRange::State
   }
 };
 
-GroupRange::GroupRange(PageReader read_page, GroupListQuery query)
-    : state_(std::make_shared<State>(std::move(read_page), std::move(query))) {}
+GroupRange::GroupRange(PageReader read_page, GroupListQuery query, int pages_in_flight)
+    : state_(std::make_shared<State>(std::move(read_page), std::move(query), pages_in_flight)) {}
 
 GroupRange::iterator GroupRange::begin() {
   if (!state_->started) {

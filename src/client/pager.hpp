@@ -1,12 +1,23 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
-// The offset pager behind UserRange and GroupRange: holds one page, fetches the next when the
-// last item is passed, and ends with the error of a page that cannot be fetched.
+// The offset pager behind UserRange and GroupRange: holds one page, keeps up to `in_flight - 1`
+// of the next pages requested while it is read (so the transfer overlaps the caller's work and
+// a far server's round trips overlap each other), and ends with the error of a page that
+// cannot be fetched, in order.
+//
+// Pages ahead are requested only where the latest totalCount says they hold items, so a
+// listing never asks for a page past its end; the page to read next is requested whenever the
+// sequential rule wants it (a full page that does not reach totalCount). Items come out in
+// exactly the order of sequential paging, and the same last-page rule applies to each page as
+// it is reached: a prefetched page behind a short one is dropped unread.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <functional>
+#include <future>
 #include <optional>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -22,9 +33,19 @@ struct OffsetPager {
   static constexpr std::int64_t kDefaultPageSize = 1000;
   using Reader = std::function<Result<Page>(const Query&)>;
 
-  OffsetPager(Reader reader, Query q) : read_page(std::move(reader)), query(std::move(q)) {
+  /// @p in_flight: how many pages may be held at once, the one being read included (>= 1;
+  /// 1 is sequential paging). @p reader must allow concurrent calls when it is above 1.
+  OffsetPager(Reader reader, Query q, int in_flight = 1)
+      : read_page(std::move(reader)),
+        query(std::move(q)),
+        max_pages(in_flight < 1 ? 1 : static_cast<std::size_t>(in_flight)) {
     if (!query.per_page) query.per_page = kDefaultPageSize;
   }
+
+  OffsetPager(const OffsetPager&) = delete;
+  OffsetPager& operator=(const OffsetPager&) = delete;
+  // Waits for the pages still in flight (each bounded by the client's deadline).
+  ~OffsetPager() = default;
 
   /// Moves to the next item, calling @p fetch whenever the page is used up (fetch fills
   /// `page`, or sets `current` to an error).
@@ -35,19 +56,23 @@ struct OffsetPager {
     while (next_index >= page.size()) {
       if (last_page) {
         done = true;
+        pending.clear();  // pages past a short one or an error: dropped unread
         return;
       }
       page.clear();
+      page.shrink_to_fit();  // the page read is let go before the next is requested
       fetch();
       if (current) return;  // a fetch error
     }
     current.emplace(std::move(page[next_index++]));
   }
 
-  /// Fetches page `query.page` (0 if unset) and moves `query.page` on.
+  /// Reads page `query.page` (0 if unset), requesting the pages after it that fit, and moves
+  /// `query.page` on.
   void fetch_offset() {
     if (!query.page) query.page = 0;
-    auto result = read_page(query);
+    request_ahead();
+    Result<Page> result = take_front();
     if (!take_error(result)) return;
     Page& fetched = *result;
     const auto size = static_cast<std::int64_t>(fetched.items.size());
@@ -78,7 +103,7 @@ struct OffsetPager {
   }
 
   Reader read_page;
-  Query query;                              // query.page is the next page to fetch
+  Query query;                              // query.page is the next page to read
   std::vector<Item> page;                   // the current page's items
   std::size_t next_index = 0;               // next item of `page` to yield
   bool last_page = false;                   // no page after `page`
@@ -86,6 +111,52 @@ struct OffsetPager {
   bool started = false;
   bool done = false;
   std::optional<Result<Item>> current;  // what operator* returns
+
+ private:
+  // Requests the page to read next if it is not in flight yet, then the pages after it while
+  // fewer than `max_pages` are in flight and the latest totalCount says they hold items.
+  void request_ahead() {
+    if (pending.empty()) {
+      next_request = *query.page;
+      launch(next_request++);
+    }
+    if (!total_count) return;  // no count yet: one page at a time
+    const std::int64_t per_page = *query.per_page;
+    while (pending.size() < max_pages && next_request * per_page < *total_count) {
+      launch(next_request++);
+    }
+  }
+
+  void launch(std::int64_t index) {
+    Query q = query;
+    q.page = index;
+    if (max_pages == 1) {
+      pending.push_back(ready(read_page(q)));
+      return;
+    }
+    try {
+      pending.push_back(std::async(std::launch::async, read_page, std::move(q)));
+    } catch (const std::system_error&) {
+      // No thread to be had: this page is read here and now instead.
+      pending.push_back(ready(read_page(q)));
+    }
+  }
+
+  static std::future<Result<Page>> ready(Result<Page> result) {
+    std::promise<Result<Page>> promise;
+    promise.set_value(std::move(result));
+    return promise.get_future();
+  }
+
+  Result<Page> take_front() {
+    Result<Page> result = pending.front().get();
+    pending.pop_front();
+    return result;
+  }
+
+  std::size_t max_pages;
+  std::int64_t next_request = 0;                  // the next page index to request
+  std::deque<std::future<Result<Page>>> pending;  // pages query.page, query.page + 1, ...
 };
 
 }  // namespace losant::experience_users::internal

@@ -6,11 +6,12 @@
 
 namespace losant::experience_users {
 
-UserRange::UserRange(PageReader read_page, ListQuery query, Paging paging)
-    : state_(std::make_shared<State>(std::move(read_page), std::move(query), paging)) {}
+UserRange::UserRange(PageReader read_page, ListQuery query, Paging paging, int pages_in_flight)
+    : state_(std::make_shared<State>(std::move(read_page), std::move(query), paging,
+                                     pages_in_flight)) {}
 
-UserRange::State::State(PageReader reader, ListQuery q, Paging p)
-    : OffsetPager(std::move(reader), std::move(q)), paging(p) {
+UserRange::State::State(PageReader reader, ListQuery q, Paging p, int pages_in_flight)
+    : OffsetPager(std::move(reader), std::move(q), pages_in_flight), paging(p) {
   if (paging == Paging::kKeyset) prepare_keyset();
 }
 

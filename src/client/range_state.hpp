@@ -13,7 +13,7 @@
 namespace losant::experience_users {
 
 struct UserRange::State : internal::OffsetPager<ExperienceUser, ListQuery, ExperienceUsers> {
-  State(PageReader reader, ListQuery q, Paging p);
+  State(PageReader reader, ListQuery q, Paging p, int pages_in_flight);
 
   void start();    // fetch the first page
   void advance();  // move to the next element, fetching a page when needed

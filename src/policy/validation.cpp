@@ -24,6 +24,7 @@ constexpr std::int64_t kMaxPerPage = 1000;
 constexpr std::int64_t kMaxPage =
     2147483647;  // a 32-bit page index: page * perPage cannot overflow
 constexpr std::size_t kMaxEmailLabelLength = 63;
+constexpr int kMaxPagesInFlight = 64;
 
 using OptError = std::optional<Error>;
 
@@ -339,6 +340,10 @@ OptError validate_options(const ClientOptions& options) {
   }
   if (options.deadline <= milliseconds::zero()) {
     return invalid_argument("options.deadline", "must be positive");
+  }
+  if (options.pages_in_flight < 1 || options.pages_in_flight > kMaxPagesInFlight) {
+    return invalid_argument("options.pages_in_flight",
+                            "must be 1 to " + std::to_string(kMaxPagesInFlight));
   }
   const RetryOptions& retry = options.retry;
   if (retry.max_attempts < 1) return invalid_argument("options.retry.max_attempts", "must be >= 1");

@@ -305,10 +305,7 @@ TEST_F(CliBulkTest, ExportErrorsUseTheExitCodes) {
   unavailable.kind = emu::Fault::Kind::kStatus;
   unavailable.status = 500;
   unavailable.count = 3;  // every attempt at the second page
-  emu::Fault pass;
-  pass.kind = emu::Fault::Kind::kDelay;
-  pass.count = 1;  // the first page
-  emulator_->add_fault(emu::Route::kList, pass);
+  unavailable.when_query = {{"page", "1"}};
   emulator_->add_fault(emu::Route::kList, unavailable);
   const Outcome broken = run({"export"});
   EXPECT_EQ(broken.exit_code, 6) << broken.err;

@@ -310,5 +310,36 @@ TEST_F(EmulatorTest, ListAllStreamsEveryUser) {
   EXPECT_EQ(ids.size(), 2345u);
 }
 
+// Pages in flight over HTTP: the same users in the same order as sequential paging, each
+// page requested once, none past the end (2345 users in pages of 100: pages 0 to 23).
+TEST_F(EmulatorTest, PagesInFlightYieldWhatSequentialPagingYields) {
+  emulator_->stop();
+  testing::EmulatorOptions eo;
+  eo.seed_users = 2345;
+  emulator_ = std::make_unique<testing::Emulator>(eo);
+  ASSERT_TRUE(emulator_->start());
+  const auto ids_with = [&](int pages_in_flight) {
+    ClientOptions o = options();
+    o.pages_in_flight = pages_in_flight;
+    ListQuery q;
+    q.per_page = 100;
+    std::vector<std::string> ids;
+    for (auto& user : ExperienceUsersClient(o).list_all(app(), q)) {
+      EXPECT_TRUE(user) << user.error().to_string();
+      if (user) ids.push_back(user->id);
+    }
+    return ids;
+  };
+  const std::vector<std::string> sequential = ids_with(1);
+  ASSERT_EQ(sequential.size(), 2345u);
+  emulator_->clear_requests();
+  EXPECT_EQ(ids_with(8), sequential);
+  std::multiset<std::string> pages;
+  for (const auto& request : emulator_->requests()) pages.insert(*request.parameter("page"));
+  std::multiset<std::string> expected;
+  for (int page = 0; page < 24; ++page) expected.insert(std::to_string(page));
+  EXPECT_EQ(pages, expected);
+}
+
 }  // namespace
 }  // namespace losant::experience_users

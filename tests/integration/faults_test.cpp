@@ -238,16 +238,18 @@ TEST_F(Faults, ListAllEndsWithTheErrorAfterRetries) {
   ASSERT_TRUE(emulator_->start());
   ListQuery q;
   q.per_page = 10;
-  auto c = client();
-  auto range = c.list_all(app(), q);
-  auto it = range.begin();
-  ASSERT_NE(it, range.end());
-  // Fail the second page for longer than the client retries.
+  // Fail the second page for longer than the client retries (pages after it are in flight
+  // at the same time, and answered; the range must still end with the error, in order).
   Fault f;
   f.kind = Fault::Kind::kStatus;
   f.status = 503;
   f.count = 3;
+  f.when_query = {{"page", "1"}};
   emulator_->add_fault(Route::kList, f);
+  auto c = client();
+  auto range = c.list_all(app(), q);
+  auto it = range.begin();
+  ASSERT_NE(it, range.end());
   int users = 0;
   std::optional<Error> last;
   for (; it != range.end(); ++it) {

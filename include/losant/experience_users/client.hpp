@@ -55,9 +55,10 @@ class LOSANT_EU_EXPORT ExperienceUsersClient {
   Result<ExperienceUsers> list(std::string_view application_id, const ListQuery& query = {}) const;
 
   /**
-   * Every matching user, fetched lazily one page at a time (memory stays at one page).
-   * Pages are requested with `query.per_page` (1000 when unset) starting at `query.page`
-   * (0 when unset). A failed page ends the range with that error as the last element.
+   * Every matching user, fetched lazily with up to ClientOptions::pages_in_flight pages held
+   * at once (8 by default: memory stays at a few pages whatever the total). Pages are
+   * requested with `query.per_page` (1000 when unset) starting at `query.page` (0 when
+   * unset). A failed page ends the range with that error as the last element.
    */
   UserRange list_all(std::string_view application_id, ListQuery query = {}) const;
 
@@ -118,7 +119,8 @@ class LOSANT_EU_EXPORT ExperienceUsersClient {
   Result<ExperienceGroups> list_groups(std::string_view application_id,
                                        const GroupListQuery& query = {}) const;
 
-  /// Every matching group, fetched lazily one page at a time (1000 per page when unset).
+  /// Every matching group, fetched lazily as list_all() fetches users (1000 per page when
+  /// unset).
   GroupRange list_all_groups(std::string_view application_id, GroupListQuery query = {}) const;
 
   /// One group (`GET .../experience/groups/{experienceGroupId}`).

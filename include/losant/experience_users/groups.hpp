@@ -80,8 +80,9 @@ LOSANT_EU_EXPORT Result<ExperienceGroups> parse_experience_groups(std::string_vi
 
 /**
  * A single-pass input range of `Result<ExperienceGroup>`, returned by
- * ExperienceUsersClient::list_all_groups(): pages are fetched as iteration reaches them; a page
- * that cannot be fetched ends the range with its Error.
+ * ExperienceUsersClient::list_all_groups(): pages are fetched ahead of the iteration, up to
+ * ClientOptions::pages_in_flight held at once (as UserRange); a page that cannot be fetched
+ * ends the range with its Error, after the groups of the pages before it.
  *
  * @par Example
  * @code
@@ -143,7 +144,7 @@ class LOSANT_EU_EXPORT GroupRange {
   friend class ExperienceUsersClient;
   // Fetches one page of the listing; the range sets the query's page and per_page.
   using PageReader = std::function<Result<ExperienceGroups>(const GroupListQuery&)>;
-  GroupRange(PageReader read_page, GroupListQuery query);
+  GroupRange(PageReader read_page, GroupListQuery query, int pages_in_flight);
 
   std::shared_ptr<State> state_;
 };

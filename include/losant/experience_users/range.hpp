@@ -19,9 +19,13 @@ namespace losant::experience_users {
 
 /**
  * A single-pass input range of `Result<ExperienceUser>`, returned by
- * ExperienceUsersClient::list_all(). Pages are fetched as iteration reaches them; only one page
- * is held at a time. If a page cannot be fetched (after retries), the range yields that Error
- * once and ends.
+ * ExperienceUsersClient::list_all(). While one page is read, the next ones are fetched on
+ * threads of their own, up to ClientOptions::pages_in_flight pages held at once (the one being
+ * read included); pages ahead are requested only where the latest totalCount says there are
+ * users, so no request goes past the end. Users come in exactly the order of sequential paging.
+ * If a page cannot be fetched (after retries), the range yields that Error once, after the
+ * users of the pages before it, and ends. Destroying a range waits for the pages still in
+ * flight (each bounded by ClientOptions::deadline).
  *
  * Only the client builds one (it has no public constructor); copies share one iteration.
  *
@@ -85,7 +89,7 @@ class LOSANT_EU_EXPORT UserRange {
   friend class ExperienceUsersClient;
   // Fetches one page of the listing; the range sets the query's page and per_page.
   using PageReader = std::function<Result<ExperienceUsers>(const ListQuery&)>;
-  UserRange(PageReader read_page, ListQuery query, Paging paging);
+  UserRange(PageReader read_page, ListQuery query, Paging paging, int pages_in_flight);
 
   std::shared_ptr<State> state_;
 };

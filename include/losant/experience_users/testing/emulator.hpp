@@ -106,6 +106,11 @@ struct Fault {
   std::chrono::milliseconds delay{0};      ///< For kDelay and kDrip.
   std::size_t bytes = 0;                   ///< For kOversizedBody (minimum size) and kDrip (step).
   int count = 1;                           ///< How many requests it applies to (< 1: none).
+  /// Query parameters a request must have, each with exactly this value, for the fault to
+  /// apply to it (others pass it by and do not count); for example `{{"page", "1"}}` fails
+  /// the second page of a listing whatever order the pages are requested in. Empty: every
+  /// request of the route.
+  std::map<std::string, std::string> when_query;
 
   /// A fault of @p kind with the other fields at their defaults, for @p count requests.
   static Fault of(Kind kind, int count = 1);
