@@ -3,6 +3,9 @@
 // connection, and the public methods on the data. Routing and the operations: routes.cpp; the
 // cpp-httplib set-up and the lifecycle: server.cpp.
 #include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <string>
 #include <thread>
 
 #include "connection.hpp"
@@ -21,9 +24,26 @@ bool is_pseudo_header(const std::string& name) {
          name == "LOCAL_PORT";
 }
 
-// The status line and extra headers of @p reply; the body is set separately.
+// The current time as an HTTP-date (IMF-fixdate, RFC 9110 section 5.6.7), whatever the locale.
+std::string http_date_now() {
+  static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::snprintf(text, sizeof text, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[utc.tm_wday],
+                utc.tm_mday, kMonths[utc.tm_mon], utc.tm_year + 1900, utc.tm_hour, utc.tm_min,
+                utc.tm_sec);
+  return text;
+}
+
+// The status line and extra headers of @p reply (and a Date, as an origin server with a clock
+// sends); the body is set separately.
 void set_head(httplib::Response& response, const Reply& reply) {
   response.status = reply.status;
+  response.set_header("Date", http_date_now());
   for (const auto& [name, value] : reply.headers) response.set_header(name, value);
 }
 

@@ -9,9 +9,10 @@
 #include <system_error>
 #include <thread>
 
+#include "client/lookup.hpp"
 #include "losant/experience_users/client.hpp"
+#include "policy/retry.hpp"
 #include "policy/validation.hpp"
-#include "text/text.hpp"
 
 namespace losant::experience_users {
 namespace {
@@ -71,22 +72,6 @@ bool is_throttling(const Error& e) {
   return e.kind == ErrorKind::kHttp && (e.http_status == 429 || e.http_status == 503);
 }
 
-// Whether the server may have created the user although the call failed: the request may have
-// arrived and the answer says neither "created" nor "rejected".
-bool is_ambiguous(const Error& e) {
-  switch (e.kind) {
-    case ErrorKind::kTransport:
-    case ErrorKind::kTimeout:
-    case ErrorKind::kMalformedResponse:
-    case ErrorKind::kResponseTooLarge: return e.request_may_have_been_sent;
-    case ErrorKind::kHttp:
-      // 429 is a refusal to process; other 5xx and 408 may come after the work was done
-      // (a proxy timing out, a crash after the write).
-      return e.http_status >= 500 || e.http_status == 408;
-    default: return false;
-  }
-}
-
 // Worth sending again: not applied for sure, and the cause may pass.
 bool is_transient(const Error& e) {
   return e.kind == ErrorKind::kConnect || (e.kind == ErrorKind::kHttp && e.http_status == 429);
@@ -102,17 +87,12 @@ struct BulkRun {
   std::mutex progress_mu;
   BulkProgress progress;
 
-  // Looks for a user with @p email; an error when the lookup itself failed.
+  // The id of the user with @p email, if any; an error when the lookup itself failed.
   Result<std::optional<std::string>> find_user(const std::string& email) {
-    ListQuery q;
-    q.filter_field = FilterField::kEmail;
-    q.filter = email;
-    q.per_page = 1000;
-    for (auto& user : client.list_all(application_id, q)) {
-      if (!user) return std::move(user).error();
-      if (internal::ascii_iequals(user->email, email)) return std::optional<std::string>(user->id);
-    }
-    return std::optional<std::string>();
+    auto found = internal::find_user_by_email(client, application_id, email);
+    if (!found) return std::move(found).error();
+    if (!*found) return std::optional<std::string>();
+    return std::optional<std::string>(std::move((*found)->id));
   }
 
   static void settle(BulkOutcome& out, BulkOutcomeKind kind, std::optional<std::string> user_id,
@@ -159,7 +139,7 @@ struct BulkRun {
         }
         return settle(out, BulkOutcomeKind::kSkipped, std::nullopt, std::move(error));
       }
-      if (is_ambiguous(error)) {
+      if (internal::may_have_been_applied(error)) {
         was_ambiguous = true;
         auto found = find_user(user.email);
         if (!found) {

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "client/lookup.hpp"
 #include "client/range_state.hpp"
 #include "client/redaction.hpp"
 #include "losant/experience_users/version.hpp"
@@ -78,6 +79,34 @@ void default_sleep(milliseconds delay) {
   std::this_thread::sleep_for(delay);
 }
 
+// What the client keeps of the last response a call received, to tell what a request the
+// transport sent more than once did.
+struct LastAnswer {
+  bool sent_more_than_once = false;      // HttpResponse::sent_more_than_once
+  std::optional<Timestamp> server_date;  // its Date header
+  milliseconds took{0};                  // how long that attempt took
+  bool may_have_applied_before = false;  // an earlier attempt's failure was ambiguous
+
+  static LastAnswer of(const HttpResponse& response, milliseconds took) {
+    LastAnswer answer;
+    answer.sent_more_than_once = response.sent_more_than_once;
+    if (answer.sent_more_than_once) {
+      if (auto date = response.header("Date"))
+        answer.server_date = internal::parse_http_date(*date);
+    }
+    answer.took = took;
+    return answer;
+  }
+};
+
+// Whether @p user was created by a request of ours that the server answered at @p answer:
+// after the first copy of that request arrived. Date is whole seconds, so the first copy
+// arrived no earlier than `Date - took`; a second is allowed for servers whose clocks differ.
+bool created_by_this_request(const ExperienceUser& user, const LastAnswer& answer) {
+  return answer.server_date && user.creation_date &&
+         *user.creation_date >= *answer.server_date - answer.took - std::chrono::seconds(1);
+}
+
 std::string strip_trailing_slashes(std::string url) {
   while (!url.empty() && url.back() == '/') url.pop_back();
   return url;
@@ -141,7 +170,7 @@ struct ExperienceUsersClient::Impl {
   // @p secrets are scrubbed from every error (the token always; the password of a body).
   Result<HttpResponse> execute(HttpMethod method, const std::string& path_and_query,
                                std::string body, Idempotency idempotency, const Secrets& secrets,
-                               int& attempts) const {
+                               int& attempts, LastAnswer* last_answer) const {
     HttpRequest request;
     request.method = method;
     request.url = base_url + path_and_query;
@@ -171,6 +200,12 @@ struct ExperienceUsersClient::Impl {
       Result<HttpResponse> sent = transport->send(request);
       const auto took = std::chrono::duration_cast<milliseconds>(Clock::now() - started);
 
+      if (last_answer) {
+        const bool earlier = last_answer->may_have_applied_before ||
+                             (previous && internal::may_have_been_applied(*previous));
+        *last_answer = sent.ok() ? LastAnswer::of(*sent, took) : LastAnswer{};
+        last_answer->may_have_applied_before = earlier;
+      }
       Error error;
       if (sent.ok()) {
         if (sent->status >= 200 && sent->status < 300) {
@@ -242,12 +277,12 @@ struct ExperienceUsersClient::Impl {
   template <typename T, typename Decode>
   Result<T> call(HttpMethod method, const std::string& target, std::string body,
                  Idempotency idempotency, std::optional<std::string_view> password,
-                 Decode&& decoder) const {
+                 Decode&& decoder, LastAnswer* last_answer = nullptr) const {
     Secrets secrets{options.token};
     if (password) secrets.push_back(*password);
     int attempts = 0;
     Result<HttpResponse> response =
-        execute(method, target, std::move(body), idempotency, secrets, attempts);
+        execute(method, target, std::move(body), idempotency, secrets, attempts, last_answer);
     if (!response) return std::move(response).error();
     const HttpResponse& r = *response;
     Result<T> decoded = decoder(std::string_view(r.body), r.body.capacity());
@@ -305,9 +340,35 @@ Result<ExperienceUser> ExperienceUsersClient::create(std::string_view applicatio
   if (auto e = impl_->check(application_id)) return *e;
   if (auto e = internal::validate_post(body)) return *e;
   // Not idempotent: repeated only when the request certainly never left (see should_retry).
-  return impl_->call<ExperienceUser>(HttpMethod::kPost, Impl::target(application_id),
-                                     internal::encode_post(body), Idempotency::kNonIdempotent,
-                                     body.password, internal::decode_user);
+  LastAnswer answer;
+  Result<ExperienceUser> created = impl_->call<ExperienceUser>(
+      HttpMethod::kPost, Impl::target(application_id), internal::encode_post(body),
+      Idempotency::kNonIdempotent, body.password, internal::decode_user, &answer);
+  if (created || !answer.sent_more_than_once || created.error().api_type != "AlreadyExists") {
+    return created;
+  }
+  // The transport sent the create twice (a kept-alive connection closed before answering):
+  // the first copy may be what made the email exist. Find the user and tell by its creation.
+  Error exists = std::move(created).error();
+  exists.request_may_have_been_sent = true;
+  auto found = internal::find_user_by_email(*this, application_id, body.email);
+  if (!found) {
+    exists.message +=
+        "; the request was sent twice (a kept-alive connection closed before "
+        "answering) and looking the email up failed, so whether the first copy "
+        "created the user is unknown: " +
+        found.error().message;
+    return exists;
+  }
+  if (*found && created_by_this_request(**found, answer)) return std::move(**found);
+  if (*found && !answer.server_date) {
+    exists.message +=
+        "; the request was sent twice (a kept-alive connection closed before "
+        "answering) and the server sent no Date to tell whether the first copy "
+        "created user " +
+        (*found)->id;
+  }
+  return exists;
 }
 
 Result<ExperienceUser> ExperienceUsersClient::get(std::string_view application_id,
@@ -331,9 +392,19 @@ Result<ExperienceUser> ExperienceUsersClient::update(std::string_view applicatio
 Result<DeleteResult> ExperienceUsersClient::remove(std::string_view application_id,
                                                    std::string_view user_id) const {
   if (auto e = impl_->check(application_id, user_id)) return *e;
-  return impl_->call<DeleteResult>(HttpMethod::kDelete, Impl::target(application_id, user_id), {},
-                                   Idempotency::kIdempotent, std::nullopt,
-                                   internal::decode_delete_result);
+  LastAnswer answer;
+  Result<DeleteResult> removed = impl_->call<DeleteResult>(
+      HttpMethod::kDelete, Impl::target(application_id, user_id), {}, Idempotency::kIdempotent,
+      std::nullopt, internal::decode_delete_result, &answer);
+  // Not found after a copy of this delete that may have been applied (sent twice by the
+  // transport, or an earlier attempt that failed after it was sent): that copy deleted it.
+  if (!removed && removed.error().http_status == 404 &&
+      (answer.sent_more_than_once || answer.may_have_applied_before)) {
+    DeleteResult done;
+    done.success = true;
+    return done;
+  }
+  return removed;
 }
 
 Result<ExperienceGroups> ExperienceUsersClient::list_groups(std::string_view application_id,

@@ -34,6 +34,8 @@ std::string_view month_number(std::string_view abbreviation) {
   return {};
 }
 
+}  // namespace
+
 // The three HTTP-date forms of RFC 9110 §5.6.7, rewritten as an ISO 8601 string so that one
 // date parser (parse_timestamp) does the calendar arithmetic and range checks.
 std::optional<Timestamp> parse_http_date(std::string_view s) {
@@ -70,7 +72,19 @@ std::optional<Timestamp> parse_http_date(std::string_view s) {
   return parse_timestamp(year + "-" + std::string(mm) + "-" + day + "T" + time + "Z");
 }
 
-}  // namespace
+bool may_have_been_applied(const Error& e) noexcept {
+  switch (e.kind) {
+    case ErrorKind::kTransport:
+    case ErrorKind::kTimeout:
+    case ErrorKind::kMalformedResponse:
+    case ErrorKind::kResponseTooLarge: return e.request_may_have_been_sent;
+    case ErrorKind::kHttp:
+      // 429 is a refusal to process; other 5xx and 408 may come after the work was done
+      // (a proxy timing out, a crash after the write).
+      return e.http_status >= 500 || e.http_status == 408;
+    default: return false;
+  }
+}
 
 bool is_retryable_status(const RetryOptions& retry, int status) noexcept {
   return std::find(retry.retry_statuses.begin(), retry.retry_statuses.end(), status) !=

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "losant/experience_users/error.hpp"
+#include "losant/experience_users/models.hpp"
 #include "losant/experience_users/options.hpp"
 
 namespace losant::experience_users::internal {
@@ -28,6 +29,15 @@ bool is_retryable_status(const RetryOptions& retry, int status) noexcept;
 // min(max_backoff, initial_backoff * multiplier^retry_index). @p random01 is in [0, 1).
 std::chrono::milliseconds backoff_delay(const RetryOptions& retry, int retry_index,
                                         double random01) noexcept;
+
+// Whether the server may have applied a request although its attempt failed with @p e: the
+// request may have arrived and the answer says neither "done" nor "rejected" (a dropped
+// connection or timeout after sending, a malformed answer, 408 or a 5xx other than a refusal).
+bool may_have_been_applied(const Error& e) noexcept;
+
+// An HTTP-date (IMF-fixdate, RFC 850 or asctime form, RFC 9110 section 5.6.7); nullopt when
+// @p text is none of them.
+std::optional<Timestamp> parse_http_date(std::string_view text);
 
 // A Retry-After value: delay-seconds, or an HTTP-date (IMF-fixdate, RFC 850 or asctime form)
 // relative to @p now (a past date gives zero). nullopt when it is neither.

@@ -804,19 +804,55 @@ class ClosesReusedConnections {
   std::vector<std::string> request_lines_;
 };
 
-TEST_F(CurlTransportTest, APostIsNeverResentByLibcurl) {
+TEST_F(CurlTransportTest, WithoutReuseAPostIsNeverResentByLibcurl) {
   ClosesReusedConnections behaviour;
   RawServer server(behaviour.session());
-  HttpTransport& transport = Transport();
+  CurlTransportOptions options;
+  options.reuse_connections_for_post = false;
+  HttpTransport& transport = Transport(options);
   ASSERT_TRUE(transport.send(MakeRequest(HttpMethod::kGet, server.Url("/a"))).ok());
   // On the kept-alive connection this POST would die and libcurl would send it again on a new
   // one; on a fresh connection it is sent exactly once.
   Result<HttpResponse> created =
       transport.send(MakeRequest(HttpMethod::kPost, server.Url("/b"), "{}"));
   ASSERT_TRUE(created.ok()) << created.error().to_string();
+  EXPECT_FALSE(created->sent_more_than_once);
   const std::vector<std::string> expected = {"GET /a HTTP/1.1", "POST /b HTTP/1.1"};
   EXPECT_EQ(behaviour.request_lines(), expected);
   EXPECT_EQ(server.accepted(), 2);
+}
+
+TEST_F(CurlTransportTest, APostOrDeleteLibcurlSentTwiceSaysSo) {
+  // The default: a POST reuses the kept-alive connection; the server closes it on the second
+  // request, so libcurl sends that request again on a new connection. The response says it.
+  for (const HttpMethod method : {HttpMethod::kPost, HttpMethod::kDelete}) {
+    ClosesReusedConnections behaviour;
+    RawServer server(behaviour.session());
+    HttpTransport& transport = Transport();
+    Result<HttpResponse> first = transport.send(MakeRequest(method, server.Url("/a"), "{}"));
+    ASSERT_TRUE(first.ok()) << first.error().to_string();
+    EXPECT_FALSE(first->sent_more_than_once) << to_string(method);
+    Result<HttpResponse> again = transport.send(MakeRequest(method, server.Url("/b"), "{}"));
+    ASSERT_TRUE(again.ok()) << again.error().to_string();
+    EXPECT_TRUE(again->sent_more_than_once) << to_string(method);
+    const std::string line = std::string(to_string(method)) + " /b HTTP/1.1";
+    const std::vector<std::string> expected = {std::string(to_string(method)) + " /a HTTP/1.1",
+                                               line, line};
+    EXPECT_EQ(behaviour.request_lines(), expected);
+    EXPECT_EQ(server.accepted(), 2);
+  }
+}
+
+TEST_F(CurlTransportTest, PostsReuseTheConnectionByDefault) {
+  StartEchoServer();
+  HttpTransport& transport = Transport();
+  for (int i = 0; i < 5; ++i) {
+    Result<HttpResponse> result =
+        transport.send(MakeRequest(HttpMethod::kPost, server_.Url("/echo"), "{}"));
+    ASSERT_TRUE(result.ok()) << result.error().to_string();
+    EXPECT_FALSE(result->sent_more_than_once);
+  }
+  EXPECT_EQ(log_.Connections(), 1u);
 }
 
 TEST_F(CurlTransportTest, AnIdempotentRequestSurvivesAKeptAliveConnectionTheServerClosed) {

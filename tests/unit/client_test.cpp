@@ -111,6 +111,66 @@ TEST_F(ClientTest, CreateSendsSchemaBodyAndAccepts201) {
   expect_no_secrets(all_logs());
 }
 
+// A create the transport sent twice and that answered AlreadyExists: the client looks the email
+// up and tells by the user's creationDate and the answer's Date whether the first copy made it.
+class CreateSentTwiceTest : public ClientTest {
+ protected:
+  Result<ExperienceUser> create_sent_twice(std::optional<std::string> date,
+                                           const std::string& creation_date) {
+    HttpResponse exists;
+    exists.status = 400;
+    exists.body = R"({"type":"AlreadyExists","message":"Email address already exists"})";
+    if (date) exists.headers.emplace_back("Date", *date);
+    exists.sent_more_than_once = true;
+    transport_->respond(std::move(exists));
+    std::string user = testing::user_json(kUser, "new@example.com");
+    const std::string old_date = "2016-06-13T04:00:00.000Z";
+    user.replace(user.find(old_date), old_date.size(), creation_date);
+    transport_->respond(200, R"({"items":[)" + user + R"(],"count":1,"totalCount":1})");
+    ExperienceUserPost body;
+    body.email = "new@example.com";
+    body.password = kCanaryPassword;
+    return client().create(kApp, body);
+  }
+};
+
+TEST_F(CreateSentTwiceTest, CreatedJustBeforeTheAnswerIsOurs) {
+  auto user = create_sent_twice("Wed, 02 Dec 2026 10:00:05 GMT", "2026-12-02T10:00:04.250Z");
+  ASSERT_TRUE(user) << user.error().to_string();
+  EXPECT_EQ(user->id, kUser);
+  ASSERT_EQ(transport_->requests().size(), 2u);
+  EXPECT_NE(transport_->requests()[1].url.find("filterField=email&filter=new%40example.com"),
+            std::string::npos)
+      << transport_->requests()[1].url;
+}
+
+TEST_F(CreateSentTwiceTest, CreatedLongBeforeIsAlreadyExists) {
+  auto user = create_sent_twice("Wed, 02 Dec 2026 10:00:05 GMT", "2026-12-02T09:00:00.000Z");
+  ASSERT_FALSE(user);
+  EXPECT_EQ(user.error().api_type, "AlreadyExists");
+  EXPECT_TRUE(user.error().request_may_have_been_sent);
+}
+
+TEST_F(CreateSentTwiceTest, WithoutADateItSaysItCannotTell) {
+  auto user = create_sent_twice(std::nullopt, "2026-12-02T10:00:04.250Z");
+  ASSERT_FALSE(user);
+  EXPECT_EQ(user.error().api_type, "AlreadyExists");
+  EXPECT_THAT(user.error().message, HasSubstr("sent no Date to tell whether the first copy"));
+  EXPECT_THAT(user.error().message, HasSubstr(kUser));
+  expect_no_secrets(user.error().to_string());
+}
+
+TEST_F(ClientTest, AnAlreadyExistsSentOnceIsNotLookedUp) {
+  transport_->respond(400, R"({"type":"AlreadyExists","message":"Email address already exists"})");
+  ExperienceUserPost body;
+  body.email = "new@example.com";
+  body.password = kCanaryPassword;
+  auto user = client().create(kApp, body);
+  ASSERT_FALSE(user);
+  EXPECT_EQ(user.error().api_type, "AlreadyExists");
+  EXPECT_EQ(transport_->requests().size(), 1u);
+}
+
 TEST_F(ClientTest, GetUpdateRemoveUseItemPath) {
   const std::string item = "https://api.example.test/applications/" + kApp + "/experience/users/" +
                            kUser + "?_actions=false&_links=true&_embedded=true";

@@ -21,6 +21,9 @@ class FakeTransport : public HttpTransport {
     r.status = status;
     r.body = std::move(body);
     r.headers = std::move(headers);
+    respond(std::move(r));
+  }
+  void respond(HttpResponse r) {
     std::lock_guard<std::mutex> lock(mu_);
     script_.emplace_back(std::move(r));
   }

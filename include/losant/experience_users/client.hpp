@@ -78,7 +78,17 @@ class LOSANT_EU_EXPORT ExperienceUsersClient {
    */
   UserRange list_all(std::string_view application_id, ListQuery query, Paging paging) const;
 
-  /// Creates a user (`POST`, 201). Retried only if the request certainly never left.
+  /**
+   * Creates a user (`POST`, 201). Retried only if the request certainly never left.
+   *
+   * The create reuses a kept-alive connection (CurlTransportOptions::reuse_connections_for_post).
+   * If that connection closes before answering, libcurl sends the create again on a new one;
+   * when that second copy answers `AlreadyExists`, the first may be what created the user, so
+   * the client looks the email up: a user created after the first copy could have arrived
+   * (by the server's clock: its creationDate against the answer's `Date`) is returned as
+   * created; otherwise the `AlreadyExists` error stands, with `request_may_have_been_sent`
+   * set (and, when the server sent no `Date`, a message saying it cannot tell).
+   */
   Result<ExperienceUser> create(std::string_view application_id,
                                 const ExperienceUserPost& body) const;
 
@@ -112,7 +122,9 @@ class LOSANT_EU_EXPORT ExperienceUsersClient {
   Result<ExperienceUser> update(std::string_view application_id, std::string_view user_id,
                                 const ExperienceUserPatch& patch) const;
 
-  /// Deletes a user (`DELETE`).
+  /// Deletes a user (`DELETE`). A 404 answered to a copy of the request sent after an earlier
+  /// one may have been applied (a retry after a lost answer, or libcurl's resend on a new
+  /// connection) means that copy deleted it: the result is a success.
   Result<DeleteResult> remove(std::string_view application_id, std::string_view user_id) const;
 
   /// One page of the application's experience groups (`GET .../experience/groups`).

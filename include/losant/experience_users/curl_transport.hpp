@@ -29,12 +29,14 @@ struct CurlTransportOptions {
   std::size_t max_response_bytes = 64 * 1024 * 1024;
   /// Connections kept open for reuse, across all threads.
   std::size_t max_idle_connections = 16;
-  /// Let a POST (create) reuse a kept-alive connection. Off by default: when a reused
-  /// connection dies before the response starts, libcurl silently sends the request again on a
-  /// new one, so a create the server did apply comes back as `AlreadyExists` (never as a second
-  /// user: emails are unique). On, creates skip a TCP (and TLS) handshake each, and a bulk
-  /// import leaves no TIME_WAIT socket per create (see docs/performance.md).
-  bool reuse_connections_for_post = false;
+  /// Let a POST (create) reuse a kept-alive connection that has been idle for at most 2 s, as
+  /// every other request does: creates skip a TCP (and TLS) handshake each, and a bulk import
+  /// leaves no TIME_WAIT socket per create. When a reused connection closes before the
+  /// response starts, libcurl sends the request again on a new one; the transport reports that
+  /// (HttpResponse::sent_more_than_once) and the client resolves the `AlreadyExists` a create
+  /// the server did apply then answers (ExperienceUsersClient::create()). Off: every POST
+  /// opens a new connection, which libcurl never repeats.
+  bool reuse_connections_for_post = true;
   /**
    * The proxy for `https://` requests, as libcurl takes it (`http://proxy.example:3128`,
    * `socks5h://...`; credentials as `http://user:password@...`).

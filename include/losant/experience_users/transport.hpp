@@ -46,6 +46,12 @@ struct LOSANT_EU_EXPORT HttpResponse {
   /// The body, decoded if the server compressed it. Transports may reserve extra capacity
   /// beyond size() so the JSON decoder can parse in place.
   std::string body;
+  /// The transport sent the request more than once to get this response, so the server may
+  /// have applied an earlier copy (a create then answers `AlreadyExists`, a delete 404). The
+  /// curl transport sets it when libcurl repeated a POST or DELETE on a new connection because
+  /// the kept-alive one closed before answering; the client then finds out what happened
+  /// (see ExperienceUsersClient::create()). A transport that never repeats leaves it false.
+  bool sent_more_than_once = false;
 
   /// The first header named @p name (case-insensitive), or nullopt.
   std::optional<std::string_view> header(std::string_view name) const;

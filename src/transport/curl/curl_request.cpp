@@ -16,6 +16,9 @@
 namespace losant::experience_users::internal {
 namespace {
 
+// A POST reuses a kept-alive connection only if it has been idle for at most this long.
+constexpr long kMaxPostReuseIdleSeconds = 2;
+
 struct UrlCleanup {
   void operator()(CURLU* url) const noexcept { curl_url_cleanup(url); }
 };
@@ -42,6 +45,9 @@ class OptionSetter {
   void headers(curl_slist* list) { keep(curl_easy_setopt(handle_, CURLOPT_HTTPHEADER, list)); }
   void callback(CURLoption option, curl_write_callback function) {
     keep(curl_easy_setopt(handle_, option, function));
+  }
+  void debug_callback(curl_debug_callback function) {
+    keep(curl_easy_setopt(handle_, CURLOPT_DEBUGFUNCTION, function));
   }
   CURLcode result() const noexcept { return result_; }
 
@@ -152,13 +158,19 @@ CURLcode configure(EasyHandle& easy, const HttpRequest& request,
       set.post_fields(request.body);
       // When a reused connection dies before any byte of the response arrives, libcurl
       // silently sends the request again on a new connection (Curl_retry_request(); no option
-      // turns it off). The server may have received the first copy: for a create, that is a
-      // duplicate user, or a 400 "already exists" for a create that worked. A POST therefore
-      // always gets a new connection, which libcurl never retries this way; the client's
-      // retry policy, which knows the request may have been sent, decides instead. (The new
-      // connection then replaces the handle's old one in the pool; TLS session resumption
-      // keeps its handshake short.) CurlTransportOptions::reuse_connections_for_post opts out.
-      if (!options.reuse_connections_for_post) set.number(CURLOPT_FRESH_CONNECT, 1L);
+      // turns it off). The server may have applied the first copy: a create that worked then
+      // answers 400 AlreadyExists (emails are unique, so never a second user). That resend is
+      // made visible (watch_for_repeats below, HttpResponse::sent_more_than_once) and the
+      // client resolves it. A connection idle for longer than kMaxPostReuseIdle is not reused
+      // for a POST: servers close idle connections after a few seconds (5 s for cpp-httplib,
+      // 60 s behind an AWS load balancer), and that close racing our request is what makes
+      // libcurl resend. Without reuse_connections_for_post every POST gets a new connection,
+      // which libcurl never repeats.
+      if (options.reuse_connections_for_post) {
+        set.number(CURLOPT_MAXAGE_CONN, kMaxPostReuseIdleSeconds);
+      } else {
+        set.number(CURLOPT_FRESH_CONNECT, 1L);
+      }
       break;
     case HttpMethod::kPatch:
       set.post_fields(request.body);
@@ -210,6 +222,15 @@ CURLcode configure(EasyHandle& easy, const HttpRequest& request,
   // Behind a proxy, the proxy's CONNECT response is not the server's: keep it out of the
   // header callback.
   set.number(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
+
+  // A POST or DELETE repeated by libcurl (see above) must not pass unnoticed: count the
+  // requests it sends. (The debug callback is only called in verbose mode; it keeps nothing.)
+  if (request.method == HttpMethod::kPost || request.method == HttpMethod::kDelete) {
+    receiver.watch_for_repeats(request.method == HttpMethod::kPost ? "POST " : "DELETE ");
+    set.number(CURLOPT_VERBOSE, 1L);
+    set.debug_callback(debug_callback());
+    set.pointer(CURLOPT_DEBUGDATA, &receiver);
+  }
 
   set.callback(CURLOPT_HEADERFUNCTION, header_callback());
   set.pointer(CURLOPT_HEADERDATA, &receiver);

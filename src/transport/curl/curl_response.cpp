@@ -61,6 +61,7 @@ bool ResponseReceiver::on_body(std::string_view data) noexcept {
 HttpResponse ResponseReceiver::take_response(int status) {
   reserve_body(saturating_add(response_.body.size(), kResponseBodyPadding));
   response_.status = status;
+  response_.sent_more_than_once = sent_more_than_once();
   return std::move(response_);
 }
 
@@ -181,6 +182,17 @@ static std::size_t losant_eu_curl_on_body(char* data, std::size_t size, std::siz
              ? bytes
              : losant::experience_users::internal::kAbortTransfer;
 }
+
+// The request headers sent, and nothing else of what libcurl shows (which includes the
+// Authorization header and the body): only counted, never kept.
+static int losant_eu_curl_on_debug(CURL*, curl_infotype type, char* data, std::size_t size,
+                                   void* receiver) {
+  using losant::experience_users::internal::ResponseReceiver;
+  if (type == CURLINFO_HEADER_OUT) {
+    static_cast<ResponseReceiver*>(receiver)->on_request_headers_sent(std::string_view(data, size));
+  }
+  return 0;
+}
 }  // extern "C"
 
 namespace losant::experience_users::internal {
@@ -191,6 +203,10 @@ curl_write_callback header_callback() noexcept {
 
 curl_write_callback body_callback() noexcept {
   return losant_eu_curl_on_body;
+}
+
+curl_debug_callback debug_callback() noexcept {
+  return losant_eu_curl_on_debug;
 }
 
 }  // namespace losant::experience_users::internal

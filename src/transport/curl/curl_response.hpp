@@ -37,6 +37,19 @@ class ResponseReceiver {
   // std::bad_alloc.
   HttpResponse take_response(int status);
 
+  // Counts the requests libcurl sends in this transfer: call with each block of request headers
+  // it shows the debug callback. @p request_line_start is what our request's first line
+  // starts with ("POST "), so a proxy's CONNECT does not count.
+  void watch_for_repeats(std::string_view request_line_start) noexcept {
+    request_line_start_ = request_line_start;
+  }
+  void on_request_headers_sent(std::string_view headers) noexcept {
+    if (headers.substr(0, request_line_start_.size()) == request_line_start_) ++requests_sent_;
+  }
+  // Whether libcurl sent the request more than once (a reused connection that closed before
+  // any byte of the response made it send again on a new one).
+  bool sent_more_than_once() const noexcept { return requests_sent_ > 1; }
+
   bool body_too_large() const noexcept { return body_too_large_; }
   bool out_of_memory() const noexcept { return out_of_memory_; }
   // The status of the final (non-1xx) response, once its headers have all arrived; else 0.
@@ -56,11 +69,16 @@ class ResponseReceiver {
   bool final_headers_done_ = false;  // the final response's header block has ended
   bool body_too_large_ = false;
   bool out_of_memory_ = false;
+  std::string_view request_line_start_;
+  int requests_sent_ = 0;
 };
 
 // CURLOPT_HEADERFUNCTION and CURLOPT_WRITEFUNCTION for a ResponseReceiver given as
 // CURLOPT_HEADERDATA and CURLOPT_WRITEDATA.
 curl_write_callback header_callback() noexcept;
 curl_write_callback body_callback() noexcept;
+// CURLOPT_DEBUGFUNCTION for a ResponseReceiver given as CURLOPT_DEBUGDATA: sees each block of
+// request headers sent (on_request_headers_sent) and nothing else; keeps no data.
+curl_debug_callback debug_callback() noexcept;
 
 }  // namespace losant::experience_users::internal
