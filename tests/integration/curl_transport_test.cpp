@@ -725,6 +725,30 @@ TEST_F(CurlTransportTest, RefusesAChunkedBodyOverTheCapWhileReceiving) {
   EXPECT_NE(e.message.find(std::to_string(kCap) + " bytes"), std::string::npos) << e.message;
 }
 
+TEST_F(CurlTransportTest, AChunkedBodyPastTheDirectGrowthSizeArrivesWhole) {
+  // 12 MiB of unknown length: the buffer doubles to 4 MiB, then reserves the cap at once.
+  constexpr std::size_t kTotal = 12 * 1024 * 1024 + 123;
+  std::string expected;
+  for (std::size_t i = 0; i < kTotal; ++i) expected += static_cast<char>('a' + i % 26);
+  server_.routes().Get("/stream", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_chunked_content_provider(
+        "application/octet-stream", [&](std::size_t offset, httplib::DataSink& sink) {
+          if (offset >= kTotal) {
+            sink.done();
+            return true;
+          }
+          const std::size_t n = std::min<std::size_t>(64 * 1024 + 7, kTotal - offset);
+          return sink.write(expected.data() + offset, n);
+        });
+  });
+  server_.Start();
+  Result<HttpResponse> result =
+      Transport().send(MakeRequest(HttpMethod::kGet, server_.Url("/stream")));
+  ASSERT_TRUE(result.ok()) << result.error().to_string();
+  EXPECT_TRUE(result->body == expected) << result->body.size() << " bytes";
+  EXPECT_TRUE(HasPadding(result->body));
+}
+
 TEST_F(CurlTransportTest, AppliesTheCapToTheDecodedBody) {
   // Compressed, the body is far below the cap; decoded, it is twice the cap.
   constexpr std::size_t kCap = 50 * 1024;

@@ -38,6 +38,11 @@ int parse_status_code(std::string_view status_line) {
                                                                                            : 0;
 }
 
+// Where a body of unknown length stops doubling its buffer and reserves the cap at once.
+constexpr std::size_t kDirectGrowthBytes = 4 * 1024 * 1024;
+// The largest cap reserved at once (the default cap is 64 MiB).
+constexpr std::size_t kMaxDirectReservation = std::size_t{1} << 30;
+
 }  // namespace
 
 bool ResponseReceiver::on_header_line(std::string_view line) noexcept {
@@ -121,15 +126,21 @@ bool ResponseReceiver::body_data(std::string_view data) {
     body_too_large_ = true;
     return false;
   }
-  // Grow geometrically, but never past what the cap allows, and always keep the padding:
-  // a chunked or compressed body then needs no final reallocation to make room for it.
+  // Grow geometrically up to kDirectGrowthBytes, then straight to what the cap allows, and
+  // always keep the padding: a chunked or compressed body then needs no final reallocation to
+  // make room for it. Doubling all the way would hold (while copying, and in the allocator's
+  // free lists after it) about twice the cap for a body that runs past it; the jump holds the
+  // cap plus a few MiB. Pages of the reservation never written to are not resident, so a body
+  // that ends soon after the jump costs what it holds. (A cap too large to reserve, such as
+  // SIZE_MAX for "none", keeps doubling.)
   const std::size_t needed = saturating_add(body.size() + data.size(), kResponseBodyPadding);
   if (body.capacity() < needed) {
+    const std::size_t ceiling = saturating_add(max_body_bytes_, kResponseBodyPadding);
     const std::size_t doubled = body.capacity() > std::numeric_limits<std::size_t>::max() / 2
                                     ? std::numeric_limits<std::size_t>::max()
                                     : body.capacity() * 2;
-    const std::size_t ceiling = saturating_add(max_body_bytes_, kResponseBodyPadding);
-    reserve_body(std::max(needed, std::min(doubled, ceiling)));
+    const bool jump = doubled >= kDirectGrowthBytes && ceiling <= kMaxDirectReservation;
+    reserve_body(jump ? ceiling : std::max(needed, std::min(doubled, ceiling)));
   }
   body.append(data);
   return true;
