@@ -251,25 +251,41 @@ struct ExperienceUsersClient::Impl {
            std::string(internal::kDefaultQuery);
   }
 
-  // One page of the listing.
-  Result<ExperienceUsers> list(std::string_view application_id, const ListQuery& query) const {
-    if (auto e = check(application_id)) return *e;
-    if (auto e = internal::validate_query(query)) return *e;
-    const std::string target =
-        internal::users_path(application_id) + "?" + internal::list_query_string(query);
-    return call<ExperienceUsers>(HttpMethod::kGet, target, {}, Idempotency::kIdempotent,
-                                 std::nullopt, internal::decode_users);
+  // One page of a listing, in two steps: sends the GET (with retries) and returns what decodes
+  // the answer, so that a range can fetch on one thread and decode on another. The decoder
+  // uses this Impl: the range that calls it holds it.
+  template <typename Page, typename Decode>
+  std::function<Result<Page>()> fetch_page(const std::string& target, Decode decoder) const {
+    int attempts = 0;
+    Result<HttpResponse> response = execute(HttpMethod::kGet, target, {}, Idempotency::kIdempotent,
+                                            Secrets{options.token}, attempts, nullptr);
+    return [this, response = std::move(response), attempts, decoder]() mutable {
+      return decode<Page>(std::move(response), attempts, Secrets{options.token}, decoder);
+    };
+  }
+  template <typename Page>
+  static std::function<Result<Page>()> failed(Error e) {
+    return [e = std::move(e)] { return Result<Page>(e); };
   }
 
-  // One page of the group listing.
-  Result<ExperienceGroups> list_groups(std::string_view application_id,
-                                       const GroupListQuery& query) const {
-    if (auto e = check(application_id)) return *e;
-    if (auto e = internal::validate_group_query(query)) return *e;
-    const std::string target =
-        internal::groups_path(application_id) + "?" + internal::group_list_query_string(query);
-    return call<ExperienceGroups>(HttpMethod::kGet, target, {}, Idempotency::kIdempotent,
-                                  std::nullopt, internal::decode_groups_body);
+  // One page of the user listing (fetch_page's two steps).
+  std::function<Result<ExperienceUsers>()> fetch_users(std::string_view application_id,
+                                                       const ListQuery& query) const {
+    if (auto e = check(application_id)) return failed<ExperienceUsers>(*e);
+    if (auto e = internal::validate_query(query)) return failed<ExperienceUsers>(*e);
+    return fetch_page<ExperienceUsers>(
+        internal::users_path(application_id) + "?" + internal::list_query_string(query),
+        internal::decode_users);
+  }
+
+  // One page of the group listing (fetch_page's two steps).
+  std::function<Result<ExperienceGroups>()> fetch_groups(std::string_view application_id,
+                                                         const GroupListQuery& query) const {
+    if (auto e = check(application_id)) return failed<ExperienceGroups>(*e);
+    if (auto e = internal::validate_group_query(query)) return failed<ExperienceGroups>(*e);
+    return fetch_page<ExperienceGroups>(
+        internal::groups_path(application_id) + "?" + internal::group_list_query_string(query),
+        internal::decode_groups_body);
   }
 
   // Sends the request (see execute) and decodes a 2xx body into T; a body that is not the
@@ -283,6 +299,13 @@ struct ExperienceUsersClient::Impl {
     int attempts = 0;
     Result<HttpResponse> response =
         execute(method, target, std::move(body), idempotency, secrets, attempts, last_answer);
+    return decode<T>(std::move(response), attempts, secrets, decoder);
+  }
+
+  // Decodes a 2xx body into T, or passes the failure on (see call).
+  template <typename T, typename Decode>
+  Result<T> decode(Result<HttpResponse> response, int attempts, const Secrets& secrets,
+                   Decode&& decoder) const {
     if (!response) return std::move(response).error();
     const HttpResponse& r = *response;
     Result<T> decoded = decoder(std::string_view(r.body), r.body.capacity());
@@ -319,7 +342,7 @@ const ClientOptions& ExperienceUsersClient::options() const noexcept {
 
 Result<ExperienceUsers> ExperienceUsersClient::list(std::string_view application_id,
                                                     const ListQuery& query) const {
-  return impl_->list(application_id, query);
+  return impl_->fetch_users(application_id, query)();
 }
 
 UserRange ExperienceUsersClient::list_all(std::string_view application_id, ListQuery query) const {
@@ -331,7 +354,7 @@ UserRange ExperienceUsersClient::list_all(std::string_view application_id, ListQ
   // The range's reader shares the client's implementation (its transport and options); the
   // range holds no client.
   return UserRange([impl = impl_, app = std::string(application_id)](
-                       const ListQuery& page_query) { return impl->list(app, page_query); },
+                       const ListQuery& page_query) { return impl->fetch_users(app, page_query); },
                    std::move(query), paging, impl_->options.pages_in_flight);
 }
 
@@ -409,14 +432,14 @@ Result<DeleteResult> ExperienceUsersClient::remove(std::string_view application_
 
 Result<ExperienceGroups> ExperienceUsersClient::list_groups(std::string_view application_id,
                                                             const GroupListQuery& query) const {
-  return impl_->list_groups(application_id, query);
+  return impl_->fetch_groups(application_id, query)();
 }
 
 GroupRange ExperienceUsersClient::list_all_groups(std::string_view application_id,
                                                   GroupListQuery query) const {
   return GroupRange(
       [impl = impl_, app = std::string(application_id)](const GroupListQuery& page_query) {
-        return impl->list_groups(app, page_query);
+        return impl->fetch_groups(app, page_query);
       },
       std::move(query), impl_->options.pages_in_flight);
 }

@@ -4,6 +4,12 @@
 // a far server's round trips overlap each other), and ends with the error of a page that
 // cannot be fetched, in order.
 //
+// A page is read in two steps: the reader fetches it (on a thread of its own when ahead) and
+// returns what decodes it, which runs on the iterating thread when the page is reached. Pages
+// in flight are then held as their bodies (a third of their decoded size), and every decoded
+// user is allocated by one thread, so freed pages are reused instead of piling up in one
+// allocator arena per fetching thread.
+//
 // Pages ahead are requested only where the latest totalCount says they hold items, so a
 // listing never asks for a page past its end; the page to read next is requested whenever the
 // sequential rule wants it (a full page that does not reach totalCount). Items come out in
@@ -31,7 +37,8 @@ template <typename Item, typename Query, typename Page>
 struct OffsetPager {
   // Page size when the query sets none: the API's largest, so the fewest round trips.
   static constexpr std::int64_t kDefaultPageSize = 1000;
-  using Reader = std::function<Result<Page>(const Query&)>;
+  using Decoder = std::function<Result<Page>()>;  // decodes one fetched page
+  using Reader = std::function<Decoder(const Query&)>;
 
   /// @p in_flight: how many pages may be held at once, the one being read included (>= 1;
   /// 1 is sequential paging). @p reader must allow concurrent calls when it is above 1.
@@ -142,21 +149,21 @@ struct OffsetPager {
     }
   }
 
-  static std::future<Result<Page>> ready(Result<Page> result) {
-    std::promise<Result<Page>> promise;
-    promise.set_value(std::move(result));
+  static std::future<Decoder> ready(Decoder decoder) {
+    std::promise<Decoder> promise;
+    promise.set_value(std::move(decoder));
     return promise.get_future();
   }
 
   Result<Page> take_front() {
-    Result<Page> result = pending.front().get();
+    const Decoder decode = pending.front().get();
     pending.pop_front();
-    return result;
+    return decode();
   }
 
   std::size_t max_pages;
-  std::int64_t next_request = 0;                  // the next page index to request
-  std::deque<std::future<Result<Page>>> pending;  // pages query.page, query.page + 1, ...
+  std::int64_t next_request = 0;             // the next page index to request
+  std::deque<std::future<Decoder>> pending;  // pages query.page, query.page + 1, ...
 };
 
 }  // namespace losant::experience_users::internal

@@ -62,7 +62,7 @@ void UserRange::State::fetch_keyset() {
   } else {
     query.query = UserQuery::all_of(std::move(terms));
   }
-  auto result = read_page(query);
+  auto result = read_page(query)();
   if (!take_error(result)) return;
   ExperienceUsers& fetched = *result;
   const auto size = static_cast<std::int64_t>(fetched.items.size());

@@ -142,8 +142,10 @@ class LOSANT_EU_EXPORT GroupRange {
 
  private:
   friend class ExperienceUsersClient;
-  // Fetches one page of the listing; the range sets the query's page and per_page.
-  using PageReader = std::function<Result<ExperienceGroups>(const GroupListQuery&)>;
+  // Fetches one page of the listing (the range sets the query's page and per_page) and returns
+  // what decodes it.
+  using PageReader =
+      std::function<std::function<Result<ExperienceGroups>()>(const GroupListQuery&)>;
   GroupRange(PageReader read_page, GroupListQuery query, int pages_in_flight);
 
   std::shared_ptr<State> state_;

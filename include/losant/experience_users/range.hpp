@@ -87,8 +87,9 @@ class LOSANT_EU_EXPORT UserRange {
 
  private:
   friend class ExperienceUsersClient;
-  // Fetches one page of the listing; the range sets the query's page and per_page.
-  using PageReader = std::function<Result<ExperienceUsers>(const ListQuery&)>;
+  // Fetches one page of the listing (the range sets the query's page and per_page) and returns
+  // what decodes it.
+  using PageReader = std::function<std::function<Result<ExperienceUsers>()>(const ListQuery&)>;
   UserRange(PageReader read_page, ListQuery query, Paging paging, int pages_in_flight);
 
   std::shared_ptr<State> state_;
