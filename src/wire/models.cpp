@@ -14,6 +14,7 @@
 #include <cstdint>
 
 #include "wire/schema.hpp"
+#include "wire/timestamp.hpp"
 
 namespace losant::experience_users {
 namespace {
@@ -134,7 +135,9 @@ char* write_digits(char* out, std::uint64_t value, int width) noexcept {
 
 }  // namespace
 
-std::string format_timestamp(Timestamp t) {
+namespace internal {
+
+std::size_t write_timestamp(char* const buffer, Timestamp t) noexcept {
   const std::int64_t millis = t.time_since_epoch().count();
   // Split into a day and a time of day that is never negative, also before 1970 (truncating
   // division rounds towards zero). Done without multiplying back, which could overflow near
@@ -150,8 +153,7 @@ std::string format_timestamp(Timestamp t) {
   // Years outside 0000..9999 cannot be written in RFC 3339; they are written with a sign and
   // as many digits as needed (ISO 8601 expanded style), which parse_timestamp refuses. The API
   // never produces such dates; this only keeps the function total.
-  std::array<char, 40> buffer{};
-  char* out = buffer.data();
+  char* out = buffer;
   std::int64_t year = date.year;
   if (year < 0) {
     *out++ = '-';
@@ -175,7 +177,14 @@ std::string format_timestamp(Timestamp t) {
   *out++ = '.';
   out = write_digits(out, static_cast<std::uint64_t>(in_day % kMillisPerSecond), 3);
   *out++ = 'Z';
-  return std::string(buffer.data(), static_cast<std::size_t>(out - buffer.data()));
+  return static_cast<std::size_t>(out - buffer);
+}
+
+}  // namespace internal
+
+std::string format_timestamp(Timestamp t) {
+  std::array<char, internal::kTimestampBufferSize> buffer{};
+  return std::string(buffer.data(), internal::write_timestamp(buffer.data(), t));
 }
 
 std::optional<Timestamp> parse_timestamp(std::string_view text) {
