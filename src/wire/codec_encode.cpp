@@ -39,7 +39,7 @@ void write_member(JsonWriter& writer, std::string_view name, const T& value) {
 }
 template <typename Model, typename = std::enable_if_t<kHasSchema<Model>>>
 void write_member(JsonWriter& writer, std::string_view name, const std::vector<Model>& models) {
-  writer.key(name);
+  writer.field_key(name);
   writer.begin_array();
   for (const Model& model : models) write_model(writer, model);
   writer.end_array();

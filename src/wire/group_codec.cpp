@@ -191,7 +191,7 @@ Result<T> decode(std::string_view text, Decode&& decoder) {
 void write_count(internal::JsonWriter& w, std::string_view name,
                  const std::optional<double>& count) {
   if (!count) return;
-  w.key(name);
+  w.field_key(name);
   if (!w.number(*count)) w.raw(Json(*count).dump());
 }
 
@@ -213,7 +213,7 @@ void write_group(internal::JsonWriter& w, const ExperienceGroup& g) {
   w.member("deviceIds", g.device_ids);
   w.member("groupTags", g.group_tags);
   if (g.device_tags) {
-    w.key("deviceTags");
+    w.field_key("deviceTags");
     w.begin_array();
     for (const auto& [key, value] : *g.device_tags) {
       w.begin_object();
@@ -250,7 +250,7 @@ std::string to_json(const ExperienceGroups& page) {
   std::string out;
   internal::JsonWriter w(out);
   w.begin_object();
-  w.key("items");
+  w.field_key("items");
   w.begin_array();
   for (const auto& g : page.items) write_group(w, g);
   w.end_array();

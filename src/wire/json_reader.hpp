@@ -122,8 +122,13 @@ class JsonReader {
     return true;
   }
 
-  bool read_string(od::value& value, const JsonPath& path, std::optional<std::string>& out) {
-    return read_string(value, path, out.emplace());
+  // Constructed from the view at once (an emplace() then an assign would write it twice).
+  bool read_optional_string(od::value& value, const JsonPath& path,
+                            std::optional<std::string>& out) {
+    std::string_view text;
+    if (!get_string(value, path, text)) return false;
+    out.emplace(text);
+    return true;
   }
 
   // A string or null (null leaves `out` empty). Only `experienceGroups[].parentId` is
@@ -220,8 +225,12 @@ class JsonReader {
   bool read_tags(od::value& value, const JsonPath& path, std::optional<Tags>& out) {
     Tags& tags = out.emplace();
     return for_each_field(value, path, [&](std::string_view key, od::value& tag) {
-      // A repeated key keeps its last value.
-      return read_string(tag, path.key(key), tags[std::string(key)]);
+      std::string_view text;
+      if (!get_string(tag, path.key(key), text)) return false;
+      // The key and the value are built in the map's node; a repeated key keeps its last value.
+      const auto [it, inserted] = tags.try_emplace(std::string(key), text);
+      if (!inserted) it->second.assign(text);
+      return true;
     });
   }
 
@@ -231,7 +240,10 @@ class JsonReader {
     return for_each_element(
         value, path, [&](std::size_t count) { strings.reserve(count); },
         [&](std::size_t index, od::value& element) {
-          return read_string(element, path.index(index), strings.emplace_back());
+          std::string_view text;
+          if (!get_string(element, path.index(index), text)) return false;
+          strings.emplace_back(text);
+          return true;
         });
   }
 

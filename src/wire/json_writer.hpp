@@ -53,7 +53,7 @@ class JsonWriter {
     first_ = false;
   }
 
-  // The key of the next member; its value follows with one of the value writers.
+  // The key of the next member (any text, escaped); its value follows with a value writer.
   void key(std::string_view name) {
     if (!first_) out_ += ',';
     append_json_string(out_, name);
@@ -89,10 +89,22 @@ class JsonWriter {
     out_ += json;
   }
 
-  // A member under `name`: always for a plain value, only when set for an optional one.
+  // The key of a member whose name is the SDK's own (a field table's name, ASCII letters):
+  // written without looking for anything to escape.
+  void field_key(std::string_view name) {
+    if (!first_) out_ += ',';
+    out_ += '"';
+    out_ += name;
+    out_ += "\":";
+    first_ = false;
+    after_key_ = true;
+  }
+
+  // A member under the SDK's field name `name` (see field_key): always for a plain value, only
+  // when set for an optional one.
   template <typename T>
   void member(std::string_view name, const T& v) {
-    key(name);
+    field_key(name);
     value(v);
   }
   template <typename T>
