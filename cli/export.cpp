@@ -31,10 +31,10 @@ class UserStreamWriter {
   }
 
   void write(const eu::ExperienceUser& user) {
-    // JSON is written straight into one reused buffer: no string per user.
+    // Each record is written straight into one reused buffer: no string per user or cell.
     buffer_.clear();
     switch (format_) {
-      case Format::kCsv: csv_.write_row(columns_.row(user)); break;
+      case Format::kCsv: columns_.append_row(buffer_, user); break;
       case Format::kJson:
         buffer_ += written_ == 0 ? "\n" : ",\n";
         eu::append_json(buffer_, user);
