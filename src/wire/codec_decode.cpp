@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
 #include "losant/experience_users/json.hpp"
@@ -137,13 +138,18 @@ class ModelReader {
     return read_models(v, p, out);
   }
 
+  // A page's items are not counted first: counting walks the whole page's structure once more
+  // (~8 % of the decode), while letting the vector grow costs about ten blocks a page and
+  // moves of users (a few strings' pointers each). The groups inside a user are counted.
   template <typename Model>
   bool read_models(od::value& value, const JsonPath& path, std::vector<Model>& models) {
+    constexpr bool kCountFirst = !std::is_same_v<Model, ExperienceUser>;
     return r_.for_each_element(
         value, path, [&](std::size_t count) { models.reserve(count); },
         [&](std::size_t index, od::value& element) {
           return read_model(element, path.index(index), models.emplace_back());
-        });
+        },
+        kCountFirst);
   }
 
   JsonReader& r_;

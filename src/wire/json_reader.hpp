@@ -199,18 +199,21 @@ class JsonReader {
   }
 
   // Calls `on_element(index, value)` for every element of the array at `value`.
-  // `on_start(count)` runs first with the number of elements, for reserving storage.
+  // `on_start(count)` runs first with the number of elements, for reserving storage, unless
+  // `count_first` is false (then it is not called).
   template <typename OnStart, typename OnElement>
   bool for_each_element(od::value& value, const JsonPath& path, OnStart&& on_start,
-                        OnElement&& on_element) {
+                        OnElement&& on_element, bool count_first = true) {
     od::array array;
     if (const auto error = value.get_array().get(array))
       return fail_read(value, path, error, "an array");
-    // Counting walks the array's structure once more (values are not parsed); it is cheaper
-    // than letting a vector of large structs grow and move its elements repeatedly.
-    std::size_t count = 0;
-    if (const auto error = array.count_elements().get(count)) return fail_json(path, error);
-    on_start(count);
+    // Counting walks the array's structure once more (values are not parsed): cheap for the
+    // short arrays inside a user, and an exact reservation saves a heap block in each.
+    if (count_first) {
+      std::size_t count = 0;
+      if (const auto error = array.count_elements().get(count)) return fail_json(path, error);
+      on_start(count);
+    }
     std::size_t index = 0;
     for (auto result : array) {
       od::value element;
