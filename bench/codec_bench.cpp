@@ -1,8 +1,9 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 // Speed of the JSON codec on realistic data.
 //
-// The page is generated with a fixed seed: 1000 users of about 600 bytes each (ids, email,
-// names, four dates, a couple of tags, one or two groups), compact JSON like the API's.
+// The page (bench/user_page.hpp) is generated with a fixed seed: 1000 users of about 600 bytes
+// each (ids, email, names, four dates, a couple of tags, one or two groups), compact JSON like
+// the API's.
 //
 //   BM_DecodeUsersPage/in_place   decode_users() when the body has room for simdjson's padding
 //   BM_DecodeUsersPage/copy       decode_users() on a body without it (one extra copy)
