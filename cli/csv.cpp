@@ -19,15 +19,6 @@ bool starts_formula(char c) {
   return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
-bool needs_quotes(std::string_view cell) {
-  if (cell.empty()) return false;
-  const auto is_blank = [](char c) { return c == ' ' || c == '\t'; };
-  // `;` too: spreadsheets in locales with a decimal comma split cells there, so an unquoted
-  // `x;=1+1` would become a cell `=1+1`, a formula.
-  return cell.find_first_of(",;\"\r\n") != std::string_view::npos || is_blank(cell.front()) ||
-         is_blank(cell.back());
-}
-
 // libcsv calls back into C++ from C: nothing may be thrown through it. The first exception is
 // kept and rethrown once csv_parse() returns; later records are dropped.
 struct Collector {
@@ -87,16 +78,34 @@ std::string syntax_error(csv_parser* parser, std::size_t line) {
 
 std::string csv_cell(std::string_view value) {
   std::string cell;
-  if (!value.empty() && (starts_formula(value.front()) || value.front() == kGuard)) cell += kGuard;
-  cell += value;
-  if (!needs_quotes(cell)) return cell;
-  std::string quoted = "\"";
-  for (char c : cell) {
-    if (c == '"') quoted += '"';
-    quoted += c;
+  append_csv_cell(cell, value);
+  return cell;
+}
+
+void append_csv_cell(std::string& out, std::string_view value) {
+  // The cell is the guard (if any) followed by the value; quoting looks at the whole cell.
+  const bool guarded = !value.empty() && (starts_formula(value.front()) || value.front() == kGuard);
+  const auto is_blank = [](char c) { return c == ' ' || c == '\t'; };
+  // `;` too: spreadsheets in locales with a decimal comma split cells there, so an unquoted
+  // `x;=1+1` would become a cell `=1+1`, a formula.
+  const bool quoted =
+      !value.empty() && (value.find_first_of(",;\"\r\n") != std::string_view::npos ||
+                         (!guarded && is_blank(value.front())) || is_blank(value.back()));
+  if (!quoted) {
+    if (guarded) out += kGuard;
+    out += value;
+    return;
   }
-  quoted += '"';
-  return quoted;
+  out += '"';
+  if (guarded) out += kGuard;
+  for (std::size_t start = 0;;) {  // inner quotes doubled
+    const std::size_t quote = value.find('"', start);
+    out.append(value.substr(start, quote == std::string_view::npos ? quote : quote + 1 - start));
+    if (quote == std::string_view::npos) break;
+    out += '"';
+    start = quote + 1;
+  }
+  out += '"';
 }
 
 std::string_view unguard_cell(std::string_view cell) {
@@ -107,11 +116,17 @@ std::string_view unguard_cell(std::string_view cell) {
 }
 
 void CsvWriter::write_row(const std::vector<std::string>& cells) {
+  std::string record;
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (i > 0) out_ << ',';
-    out_ << csv_cell(cells[i]);
+    if (i > 0) record += ',';
+    append_csv_cell(record, cells[i]);
   }
-  out_ << '\n';
+  record += '\n';
+  write_records(record);
+}
+
+void CsvWriter::write_records(std::string_view records) {
+  out_.write(records.data(), static_cast<std::streamsize>(records.size()));
 }
 
 std::optional<std::string> read_csv(std::istream& in,

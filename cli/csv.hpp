@@ -26,6 +26,8 @@ namespace losant::cli {
  * ends with a space or tab (which CSV readers may trim).
  */
 std::string csv_cell(std::string_view value);
+/// Appends csv_cell(@p value) to @p out (no string of its own).
+void append_csv_cell(std::string& out, std::string_view value);
 
 /// The inverse of csv_cell()'s formula guard: drops a leading `'` that is followed by a formula
 /// character or another `'`. Other values are returned unchanged.
@@ -38,6 +40,8 @@ class CsvWriter {
   explicit CsvWriter(std::ostream& out) : out_(out) {}
   /// Writes one record.
   void write_row(const std::vector<std::string>& cells);
+  /// Writes text that is already CSV records (cells appended with append_csv_cell()).
+  void write_records(std::string_view records);
 
  private:
   std::ostream& out_;

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <ostream>
+#include <string>
 
 #include "csv.hpp"
 #include "files.hpp"
@@ -30,14 +31,21 @@ class UserStreamWriter {
   }
 
   void write(const eu::ExperienceUser& user) {
+    // Each record is written straight into one reused buffer: no string per user or cell.
+    buffer_.clear();
     switch (format_) {
-      case Format::kCsv: csv_.write_row(columns_.row(user)); break;
-      case Format::kJson: out_ << (written_ == 0 ? "\n" : ",\n") << eu::to_json(user); break;
+      case Format::kCsv: columns_.append_row(buffer_, user); break;
+      case Format::kJson:
+        buffer_ += written_ == 0 ? "\n" : ",\n";
+        eu::append_json(buffer_, user);
+        break;
       case Format::kJsonl:
       case Format::kTable:  // refused by the command line
-        out_ << eu::to_json(user) << '\n';
+        eu::append_json(buffer_, user);
+        buffer_ += '\n';
         break;
     }
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
     ++written_;
   }
 
@@ -54,6 +62,7 @@ class UserStreamWriter {
   CsvWriter csv_;
   UserCsvColumns columns_;
   std::size_t written_ = 0;
+  std::string buffer_;
 };
 
 // @p out_path: the file being written, whose previous content stays as it was; empty: stdout.

@@ -75,7 +75,9 @@ void print(std::ostream& out, Format format, const eu::ExperienceUsers& page,
       const UserCsvColumns columns;
       CsvWriter csv(out);
       csv.write_row(columns.header());
-      for (const auto& user : page.items) csv.write_row(columns.row(user));
+      std::string records;
+      for (const auto& user : page.items) columns.append_row(records, user);
+      csv.write_records(records);
       return;
     }
   }
@@ -108,7 +110,9 @@ void print(std::ostream& out, Format format, const eu::ExperienceUser& user) {
       const UserCsvColumns columns;
       CsvWriter csv(out);
       csv.write_row(columns.header());
-      csv.write_row(columns.row(user));
+      std::string record;
+      columns.append_row(record, user);
+      csv.write_records(record);
       return;
     }
   }

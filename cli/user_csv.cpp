@@ -27,22 +27,22 @@ constexpr char kListSeparator = ';';
 constexpr char kEscape = '\\';
 constexpr char kKeyValueSeparator = '=';
 
-std::string cell(const std::optional<std::string>& text) {
-  return text.value_or("");
+std::string_view cell(const std::optional<std::string>& text) {
+  return text ? std::string_view(*text) : std::string_view();
 }
 
 std::string cell(const std::optional<eu::Timestamp>& time) {
   return time ? eu::format_timestamp(*time) : "";
 }
 
-std::string group_ids(const eu::ExperienceUser& user) {
-  std::string ids;
-  if (!user.experience_groups) return ids;
+// Appends the group ids to @p ids (empty). A group without an id adds nothing, not even a
+// separator while nothing has been written.
+void group_ids(std::string& ids, const eu::ExperienceUser& user) {
+  if (!user.experience_groups) return;
   for (const auto& group : *user.experience_groups) {
     if (!ids.empty()) ids += kListSeparator;
-    ids += group.id.value_or("");
+    if (group.id) ids += *group.id;
   }
-  return ids;
 }
 
 void append_escaped(std::string& out, std::string_view text) {
@@ -52,10 +52,10 @@ void append_escaped(std::string& out, std::string_view text) {
   }
 }
 
-// `key=value;key=value` of the tags not in @p skip.
-std::string encode_tags(const std::optional<eu::Tags>& tags, const std::vector<std::string>& skip) {
-  std::string out;
-  if (!tags) return out;
+// Appends `key=value;key=value` of the tags not in @p skip to @p out (empty).
+void encode_tags(std::string& out, const std::optional<eu::Tags>& tags,
+                 const std::vector<std::string>& skip) {
+  if (!tags) return;
   for (const auto& [key, value] : *tags) {
     if (std::find(skip.begin(), skip.end(), key) != skip.end()) continue;
     if (!out.empty()) out += kListSeparator;
@@ -63,7 +63,6 @@ std::string encode_tags(const std::optional<eu::Tags>& tags, const std::vector<s
     out += kKeyValueSeparator;
     append_escaped(out, value);
   }
-  return out;
 }
 
 constexpr const char* kTagsRule =
@@ -135,26 +134,33 @@ std::vector<std::string> UserCsvColumns::header() const {
   return header;
 }
 
-std::vector<std::string> UserCsvColumns::row(const eu::ExperienceUser& user) const {
-  std::vector<std::string> row{user.id,
-                               user.email,
-                               cell(user.first_name),
-                               cell(user.last_name),
-                               cell(user.creation_date),
-                               cell(user.last_updated),
-                               cell(user.last_login),
-                               cell(user.token_cutoff),
-                               group_ids(user),
-                               encode_tags(user.user_tags, tag_columns_)};
-  for (const auto& key : tag_columns_) {
-    std::string value;
+void UserCsvColumns::append_row(std::string& out, const eu::ExperienceUser& user) const {
+  const auto add = [&out](std::string_view value, bool last = false) {
+    append_csv_cell(out, value);
+    out += last ? '\n' : ',';
+  };
+  add(user.id);
+  add(user.email);
+  add(cell(user.first_name));
+  add(cell(user.last_name));
+  add(cell(user.creation_date));
+  add(cell(user.last_updated));
+  add(cell(user.last_login));
+  add(cell(user.token_cutoff));
+  scratch_.clear();
+  group_ids(scratch_, user);
+  add(scratch_);
+  scratch_.clear();
+  encode_tags(scratch_, user.user_tags, tag_columns_);
+  add(scratch_, tag_columns_.empty());
+  for (std::size_t i = 0; i < tag_columns_.size(); ++i) {
+    std::string_view value;
     if (user.user_tags) {
-      const auto found = user.user_tags->find(key);
+      const auto found = user.user_tags->find(tag_columns_[i]);
       if (found != user.user_tags->end()) value = found->second;
     }
-    row.push_back(std::move(value));
+    add(value, i + 1 == tag_columns_.size());
   }
-  return row;
 }
 
 eu::Result<CsvPostMapping> CsvPostMapping::from_header(const std::vector<std::string>& header) {

@@ -26,11 +26,13 @@ class UserCsvColumns {
   explicit UserCsvColumns(std::vector<std::string> tag_columns = {});
   /// The header record.
   std::vector<std::string> header() const;
-  /// The record of @p user, one cell per header() column (raw: CsvWriter guards and quotes).
-  std::vector<std::string> row(const experience_users::ExperienceUser& user) const;
+  /// Appends the CSV record of @p user to @p out: one cell per header() column, guarded and
+  /// quoted (append_csv_cell()), then `\n`. Written straight into @p out: no string per cell.
+  void append_row(std::string& out, const experience_users::ExperienceUser& user) const;
 
  private:
   std::vector<std::string> tag_columns_;
+  mutable std::string scratch_;  // a cell being assembled (groups, tags), reused
 };
 
 /**

@@ -22,7 +22,7 @@ fuzz_one() {
   [ -d "tests/fuzz/corpus/$name" ] && cp -r "tests/fuzz/corpus/$name/." "$work/$name/"
   log="$work/$name.log"
   local dict=()
-  case "$name" in fuzz_decode_*) dict=(-dict=tests/fuzz/codec.dict) ;; esac
+  case "$name" in fuzz_decode_* | fuzz_encode) dict=(-dict=tests/fuzz/codec.dict) ;; esac
   if ! "$target" -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$work/$name-" \
       "${dict[@]}" "$work/$name" >"$log" 2>&1; then
     return 1

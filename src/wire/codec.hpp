@@ -1,7 +1,8 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 // The one JSON codec of the SDK: response bodies are decoded with simdjson On-Demand straight
-// into the models (fast, no DOM); request bodies and the public to_json() are encoded with
-// nlohmann/json. Nothing here throws: every failure is an Error.
+// into the models (fast, no DOM); request bodies and the public to_json() are written by the
+// SDK's own JSON writer (wire/json_writer.hpp), also without a DOM. Nothing here throws: every
+// failure is an Error.
 #pragma once
 
 #include <cstddef>
@@ -34,5 +35,7 @@ std::optional<ApiErrorBody> decode_error_body(std::string_view json);
 // Request bodies, exactly as sent (unset optionals left out, never `null`).
 std::string encode_post(const ExperienceUserPost& body);
 std::string encode_patch(const ExperienceUserPatch& patch);
+// Appends to_json(user) to `out` (the public append_json()).
+void append_user_json(std::string& out, const ExperienceUser& user);
 
 }  // namespace losant::experience_users::internal

@@ -1,7 +1,8 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 // Experience groups: wire names, the list query string, validation, and the JSON codec of
 // experienceGroup.json / experienceGroups.json. Groups are few and small, so they are decoded
-// through an nlohmann DOM rather than the users' simdjson reader; absent stays absent.
+// through an nlohmann DOM rather than the users' simdjson reader; they are encoded by the
+// SDK's JSON writer (wire/json_writer.hpp) like the users. Absent stays absent.
 #include <nlohmann/json.hpp>
 #include <utility>
 
@@ -10,6 +11,7 @@
 #include "text/text.hpp"
 #include "wire/enum_names.hpp"
 #include "wire/group_wire.hpp"
+#include "wire/json_writer.hpp"
 #include "wire/request.hpp"
 
 namespace losant::experience_users {
@@ -184,38 +186,47 @@ Result<T> decode(std::string_view text, Decode&& decoder) {
   }
 }
 
-template <typename T>
-void put(Json& j, const char* key, const std::optional<T>& v) {
-  if (v) j[key] = *v;
-}
-void put(Json& j, const char* key, const std::optional<Timestamp>& v) {
-  if (v) j[key] = format_timestamp(*v);
+// A device count: a number, written exactly as nlohmann wrote it (the writer knows the form
+// of integral counts; any other value is formatted by nlohmann itself).
+void write_count(internal::JsonWriter& w, std::string_view name,
+                 const std::optional<double>& count) {
+  if (!count) return;
+  w.field_key(name);
+  if (!w.number(*count)) w.raw(Json(*count).dump());
 }
 
-Json encode_group(const ExperienceGroup& g) {
-  Json j = Json::object();
-  put(j, "id", g.id);
-  put(j, "experienceGroupId", g.experience_group_id);
-  put(j, "applicationId", g.application_id);
-  put(j, "creationDate", g.creation_date);
-  put(j, "lastUpdated", g.last_updated);
-  put(j, "name", g.name);
-  put(j, "description", g.description);
-  put(j, "parentId", g.parent_id);
-  put(j, "ancestorIds", g.ancestor_ids);
-  put(j, "experienceUserIds", g.experience_user_ids);
-  put(j, "experienceEndpointIds", g.experience_endpoint_ids);
-  put(j, "deviceIds", g.device_ids);
-  put(j, "groupTags", g.group_tags);
+// The groups' JSON, written directly (wire/json_writer.hpp) in the order of
+// experienceGroup.json; absent members are left out.
+void write_group(internal::JsonWriter& w, const ExperienceGroup& g) {
+  w.begin_object();
+  w.member("id", g.id);
+  w.member("experienceGroupId", g.experience_group_id);
+  w.member("applicationId", g.application_id);
+  w.member("creationDate", g.creation_date);
+  w.member("lastUpdated", g.last_updated);
+  w.member("name", g.name);
+  w.member("description", g.description);
+  w.member("parentId", g.parent_id);
+  w.member("ancestorIds", g.ancestor_ids);
+  w.member("experienceUserIds", g.experience_user_ids);
+  w.member("experienceEndpointIds", g.experience_endpoint_ids);
+  w.member("deviceIds", g.device_ids);
+  w.member("groupTags", g.group_tags);
   if (g.device_tags) {
-    Json tags = Json::array();
-    for (const auto& [k, v] : *g.device_tags) tags.push_back(Json{{"key", k}, {"value", v}});
-    j["deviceTags"] = std::move(tags);
+    w.field_key("deviceTags");
+    w.begin_array();
+    for (const auto& [key, value] : *g.device_tags) {
+      w.begin_object();
+      w.member("key", key);
+      w.member("value", value);
+      w.end_object();
+    }
+    w.end_array();
   }
-  put(j, "deviceQueryJson", g.device_query_json);
-  put(j, "directDeviceCount", g.direct_device_count);
-  put(j, "totalDeviceCount", g.total_device_count);
-  return j;
+  w.member("deviceQueryJson", g.device_query_json);
+  write_count(w, "directDeviceCount", g.direct_device_count);
+  write_count(w, "totalDeviceCount", g.total_device_count);
+  w.end_object();
 }
 
 }  // namespace
@@ -229,24 +240,31 @@ std::optional<GroupSortField> parse_group_sort_field(std::string_view text) noex
 }
 
 std::string to_json(const ExperienceGroup& group) {
-  return encode_group(group).dump(-1, ' ', false, Json::error_handler_t::replace);
+  std::string out;
+  internal::JsonWriter w(out);
+  write_group(w, group);
+  return out;
 }
 
 std::string to_json(const ExperienceGroups& page) {
-  Json j = Json::object();
-  Json items = Json::array();
-  for (const auto& g : page.items) items.push_back(encode_group(g));
-  j["items"] = std::move(items);
-  put(j, "count", page.count);
-  put(j, "totalCount", page.total_count);
-  put(j, "perPage", page.per_page);
-  put(j, "page", page.page);
-  put(j, "filter", page.filter);
-  put(j, "filterField", page.filter_field);
-  put(j, "sortField", page.sort_field);
-  put(j, "sortDirection", page.sort_direction);
-  put(j, "applicationId", page.application_id);
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  std::string out;
+  internal::JsonWriter w(out);
+  w.begin_object();
+  w.field_key("items");
+  w.begin_array();
+  for (const auto& g : page.items) write_group(w, g);
+  w.end_array();
+  w.member("count", page.count);
+  w.member("totalCount", page.total_count);
+  w.member("perPage", page.per_page);
+  w.member("page", page.page);
+  w.member("filter", page.filter);
+  w.member("filterField", page.filter_field);
+  w.member("sortField", page.sort_field);
+  w.member("sortDirection", page.sort_direction);
+  w.member("applicationId", page.application_id);
+  w.end_object();
+  return out;
 }
 
 Result<ExperienceGroup> parse_experience_group(std::string_view json) {

@@ -122,8 +122,13 @@ class JsonReader {
     return true;
   }
 
-  bool read_string(od::value& value, const JsonPath& path, std::optional<std::string>& out) {
-    return read_string(value, path, out.emplace());
+  // Constructed from the view at once (an emplace() then an assign would write it twice).
+  bool read_optional_string(od::value& value, const JsonPath& path,
+                            std::optional<std::string>& out) {
+    std::string_view text;
+    if (!get_string(value, path, text)) return false;
+    out.emplace(text);
+    return true;
   }
 
   // A string or null (null leaves `out` empty). Only `experienceGroups[].parentId` is
@@ -194,18 +199,21 @@ class JsonReader {
   }
 
   // Calls `on_element(index, value)` for every element of the array at `value`.
-  // `on_start(count)` runs first with the number of elements, for reserving storage.
+  // `on_start(count)` runs first with the number of elements, for reserving storage, unless
+  // `count_first` is false (then it is not called).
   template <typename OnStart, typename OnElement>
   bool for_each_element(od::value& value, const JsonPath& path, OnStart&& on_start,
-                        OnElement&& on_element) {
+                        OnElement&& on_element, bool count_first = true) {
     od::array array;
     if (const auto error = value.get_array().get(array))
       return fail_read(value, path, error, "an array");
-    // Counting walks the array's structure once more (values are not parsed); it is cheaper
-    // than letting a vector of large structs grow and move its elements repeatedly.
-    std::size_t count = 0;
-    if (const auto error = array.count_elements().get(count)) return fail_json(path, error);
-    on_start(count);
+    // Counting walks the array's structure once more (values are not parsed): cheap for the
+    // short arrays inside a user, and an exact reservation saves a heap block in each.
+    if (count_first) {
+      std::size_t count = 0;
+      if (const auto error = array.count_elements().get(count)) return fail_json(path, error);
+      on_start(count);
+    }
     std::size_t index = 0;
     for (auto result : array) {
       od::value element;
@@ -220,8 +228,12 @@ class JsonReader {
   bool read_tags(od::value& value, const JsonPath& path, std::optional<Tags>& out) {
     Tags& tags = out.emplace();
     return for_each_field(value, path, [&](std::string_view key, od::value& tag) {
-      // A repeated key keeps its last value.
-      return read_string(tag, path.key(key), tags[std::string(key)]);
+      std::string_view text;
+      if (!get_string(tag, path.key(key), text)) return false;
+      // The key and the value are built in the map's node; a repeated key keeps its last value.
+      const auto [it, inserted] = tags.try_emplace(std::string(key), text);
+      if (!inserted) it->second.assign(text);
+      return true;
     });
   }
 
@@ -231,7 +243,10 @@ class JsonReader {
     return for_each_element(
         value, path, [&](std::size_t count) { strings.reserve(count); },
         [&](std::size_t index, od::value& element) {
-          return read_string(element, path.index(index), strings.emplace_back());
+          std::string_view text;
+          if (!get_string(element, path.index(index), text)) return false;
+          strings.emplace_back(text);
+          return true;
         });
   }
 

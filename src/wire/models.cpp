@@ -14,6 +14,7 @@
 #include <cstdint>
 
 #include "wire/schema.hpp"
+#include "wire/timestamp.hpp"
 
 namespace losant::experience_users {
 namespace {
@@ -134,7 +135,9 @@ char* write_digits(char* out, std::uint64_t value, int width) noexcept {
 
 }  // namespace
 
-std::string format_timestamp(Timestamp t) {
+namespace internal {
+
+std::size_t write_timestamp(char* const buffer, Timestamp t) noexcept {
   const std::int64_t millis = t.time_since_epoch().count();
   // Split into a day and a time of day that is never negative, also before 1970 (truncating
   // division rounds towards zero). Done without multiplying back, which could overflow near
@@ -150,8 +153,7 @@ std::string format_timestamp(Timestamp t) {
   // Years outside 0000..9999 cannot be written in RFC 3339; they are written with a sign and
   // as many digits as needed (ISO 8601 expanded style), which parse_timestamp refuses. The API
   // never produces such dates; this only keeps the function total.
-  std::array<char, 40> buffer{};
-  char* out = buffer.data();
+  char* out = buffer;
   std::int64_t year = date.year;
   if (year < 0) {
     *out++ = '-';
@@ -175,10 +177,56 @@ std::string format_timestamp(Timestamp t) {
   *out++ = '.';
   out = write_digits(out, static_cast<std::uint64_t>(in_day % kMillisPerSecond), 3);
   *out++ = 'Z';
-  return std::string(buffer.data(), static_cast<std::size_t>(out - buffer.data()));
+  return static_cast<std::size_t>(out - buffer);
 }
 
+}  // namespace internal
+
+std::string format_timestamp(Timestamp t) {
+  std::array<char, internal::kTimestampBufferSize> buffer{};
+  return std::string(buffer.data(), internal::write_timestamp(buffer.data(), t));
+}
+
+namespace {
+
+// The form the API always sends, `2016-06-13T04:00:00.000Z`, read in one pass: nullopt when
+// the text is not exactly of that shape (parse_timestamp then reads it the general way), or is
+// of that shape with a field out of range (which the general way refuses too).
+std::optional<std::optional<Timestamp>> parse_api_form(std::string_view text) noexcept {
+  constexpr std::size_t kLength = 24;  // 2016-06-13T04:00:00.000Z
+  if (text.size() != kLength || text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
+      text[13] != ':' || text[16] != ':' || text[19] != '.' || text[23] != 'Z') {
+    return std::nullopt;
+  }
+  bool digits = true;
+  // The `width` digits at `at` as a number; clears `digits` if one is not a digit.
+  const auto number = [&](std::size_t at, std::size_t width) {
+    unsigned value = 0;
+    for (std::size_t i = at; i < at + width; ++i) {
+      const unsigned digit = static_cast<unsigned char>(text[i]) - unsigned{'0'};
+      digits &= digit <= 9;
+      value = value * 10 + digit;
+    }
+    return value;
+  };
+  const unsigned year = number(0, 4), month = number(5, 2), day = number(8, 2);
+  const unsigned hour = number(11, 2), minute = number(14, 2), second = number(17, 2);
+  const unsigned millis = number(20, 3);
+  if (!digits) return std::nullopt;
+  if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) || hour > 23 ||
+      minute > 59 || second > 59) {
+    return std::optional<Timestamp>();
+  }
+  // Years 0000..9999 in UTC are all formattable: no range check needed.
+  return Timestamp(std::chrono::milliseconds(days_from_civil(year, month, day) * kMillisPerDay +
+                                             hour * kMillisPerHour + minute * kMillisPerMinute +
+                                             second * kMillisPerSecond + millis));
+}
+
+}  // namespace
+
 std::optional<Timestamp> parse_timestamp(std::string_view text) {
+  if (const auto api_form = parse_api_form(text)) return *api_form;
   Cursor in(text);
   unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
   if (!(in.digits(4, year) && in.accept('-') && in.digits(2, month) && in.accept('-') &&

@@ -4,9 +4,9 @@
 // (models.cpp) all read these tables, so a field is added in one place.
 //
 // Each table lists the fields in the order of the API's documentation, which is the order the
-// API sends them (the decoder's linear key search is then short) and the order the encoder
-// writes them. A field's C++ type says the rest: an optional that is unset is absent, never
-// `null`; a plain member is always written.
+// API sends them (the decoder predicts each key from it: one compare per field) and the order
+// the encoder writes them. A field's C++ type says the rest: an optional that is unset is
+// absent, never `null`; a plain member is always written.
 #pragma once
 
 #include <cstddef>

@@ -230,6 +230,29 @@ TEST(DecodeUser, EscapedKeysAreRecognised) {
   EXPECT_EQ(user->email, "e");
 }
 
+// Keys are first compared raw with the field the table's order predicts; every other key must
+// still find its field (or none): escaped spellings, any order, prefixes and extensions of a
+// name, repetitions (the last value wins).
+TEST(DecodeUser, KeysMatchTheirFieldsInAnyOrderAndSpelling) {
+  const auto user = decode_user(
+      R"({"email":"e","i":"x","idx":"y","id":"1","firstNam":"a","firstName":"F",)"
+      R"("experienceUserId\u0000":"z","experienceUserI\u0064":"2","lastName":"L","id":"3",)"
+      R"("applicationId":"A","experienceUserId":"4"})");
+  ASSERT_TRUE(user.ok()) << user.error().message;
+  EXPECT_EQ(user->id, "3");
+  EXPECT_EQ(user->email, "e");
+  EXPECT_EQ(user->first_name, std::optional<std::string>("F"));
+  EXPECT_EQ(user->last_name, std::optional<std::string>("L"));
+  EXPECT_EQ(user->application_id, std::optional<std::string>("A"));
+  EXPECT_EQ(user->experience_user_id, std::optional<std::string>("4"));
+  const auto post = parse_experience_user_post(R"({"email":"e","password":"p","firstNam":"a"})");
+  ASSERT_FALSE(post.ok());
+  EXPECT_EQ(post.error().field, "body.firstNam");
+  const auto escaped = parse_experience_user_post(R"({"\u0065mail":"e","passwor\u0064":"p"})");
+  ASSERT_TRUE(escaped.ok()) << escaped.error().message;
+  EXPECT_EQ(escaped->password, "p");
+}
+
 TEST(DecodeUser, RequiresIdAndEmail) {
   expect_malformed(decode_user(R"({"email":"a@example.com"})"), "id: required field missing");
   expect_malformed(decode_user(R"({"id":"575ed78e7ae143cd83dc4aab"})"),

@@ -182,6 +182,24 @@ TEST(ParseTimestamp, RefusesMalformedText) {
 
 // --- round trips
 
+// The API's form (`...00.000Z`) has a one-pass reader; the same text with the offset written
+// as +00:00 goes the general way. Both must agree on every date, valid or not.
+TEST(ParseTimestamp, ApiFormAgreesWithTheGeneralReader) {
+  std::mt19937 engine(2016);
+  char text[32];
+  for (int i = 0; i < 200000; ++i) {
+    const auto field = [&](unsigned limit) { return static_cast<unsigned>(engine() % limit); };
+    std::snprintf(text, sizeof text, "%04u-%02u-%02uT%02u:%02u:%02u.%03u", field(10000), field(14),
+                  field(33), field(26), field(62), field(62), field(1000));
+    const std::string base(text);
+    ASSERT_EQ(parse_timestamp(base + "Z"), parse_timestamp(base + "+00:00")) << base;
+  }
+  EXPECT_FALSE(parse_timestamp("2016-06-13T04:00:00.00aZ"));
+  EXPECT_FALSE(parse_timestamp("2016-06-13 04:00:00.000Z"));
+  EXPECT_FALSE(parse_timestamp("2016-06-13T04:00:00,000Z"));
+  EXPECT_FALSE(parse_timestamp("+016-06-13T04:00:00.000Z"));
+}
+
 TEST(Timestamp, FormatThenParseGivesTheSameInstant) {
   std::mt19937_64 random(20160613);
   const std::int64_t first = -62167219200000;  // 0000-01-01

@@ -14,6 +14,11 @@ namespace losant::experience_users {
 
 /// The user as the API's JSON (absent optionals left out). Compact, one line.
 LOSANT_EU_EXPORT std::string to_json(const ExperienceUser& user);
+/**
+ * Appends to_json(@p user) to @p out: for writing many users (JSON Lines) through one
+ * reusable buffer instead of a new string each.
+ */
+LOSANT_EU_EXPORT void append_json(std::string& out, const ExperienceUser& user);
 /// The page as the API's JSON.
 LOSANT_EU_EXPORT std::string to_json(const ExperienceUsers& page);
 /// `{"success":true}` or `{"success":false}`.
