@@ -44,7 +44,7 @@ int main() {
     return 1;
   }
 
-  // Every user, one page in memory at a time.
+  // Every user, a few pages in memory at a time (fetched ahead: ClientOptions::pages_in_flight).
   for (auto& u : client.list_all(app)) {
     if (!u) {
       std::cerr << u.error().to_string() << "\n";
