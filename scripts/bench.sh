@@ -386,8 +386,9 @@ table="$out_dir/table.md"
   echo "$(uname -m), $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'); $js_version_line; run took ${elapsed} s."
   echo "SDK at $sdk_revision; emulator $emulator; WAN mode: \`losant-emulator --latency $wan_latency\`."
   echo "Load average (1, 5, 15 min) $load_before before the run, $load_after after it (the run itself adds about 2)."
-  if [ "$users" != 100000 ] || [ "$get_requests" != 1000 ] || [ "$creates" != 2000 ]; then
-    echo "**Not the issue's sizes** (100000 users, 1000 GETs, 2000 creates): the verdicts below are for this run only."
+  if [ "$users" != 100000 ] || [ "$get_requests" != 1000 ] || [ "$creates" != 2000 ] ||
+    [ "$in_flight" != 16 ] || { [[ " $modes " == *" wan "* ]] && [ "$wan_latency" != 25ms ]; }; then
+    echo "**Not the issue's sizes** (100000 users, 1000 GETs, 2000 creates, 16 in flight, WAN 25ms): the verdicts below are for this run only."
   fi
   echo
   echo "| mode | workload | raw libcurl | SDK | JS SDK | SDK/raw | JS/SDK | peak RSS raw | peak RSS SDK | peak RSS JS |"
