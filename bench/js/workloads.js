@@ -13,6 +13,8 @@
 // axios uses, so connections are reused as in the C++ programs.
 'use strict';
 
+const fs = require('fs');
+const { once } = require('events');
 const path = require('path');
 
 const modulePath =
@@ -20,7 +22,9 @@ const modulePath =
   path.join(__dirname, '..', '.js-sdk', 'node_modules', 'losant-rest');
 const api = require(modulePath);
 
-const WORKLOADS = ['fetch-all-keep', 'fetch-all-stream', 'get-page', 'create-seq', 'create-16'];
+const WORKLOADS = [
+  'fetch-all-keep', 'fetch-all-stream', 'get-page', 'create-seq', 'create-16', 'export',
+];
 
 function parseArgs(argv) {
   const a = {
@@ -33,25 +37,26 @@ function parseArgs(argv) {
     requests: 0,
     threads: 16,
     runId: 'r0',
+    out: '',
   };
   const names = {
     '--workload': 'workload', '--url': 'url', '--token': 'token', '--app': 'app',
     '--users': 'users', '--per-page': 'perPage', '--requests': 'requests',
-    '--threads': 'threads', '--run-id': 'runId',
+    '--threads': 'threads', '--run-id': 'runId', '--out': 'out',
   };
   for (let i = 0; i < argv.length; i += 2) {
     const key = names[argv[i]];
     if (!key || i + 1 >= argv.length) usage();
     a[key] = typeof a[key] === 'number' ? Number(argv[i + 1]) : argv[i + 1];
   }
-  if (!WORKLOADS.includes(a.workload) || !a.url) usage();
+  if (!WORKLOADS.includes(a.workload) || !a.url || (a.workload === 'export' && !a.out)) usage();
   if (a.requests <= 0) a.requests = a.workload === 'get-page' ? 1000 : 2000;
   return a;
 }
 
 function usage() {
   process.stderr.write('usage: workloads.js --workload W --url URL [--token T] [--app ID] ' +
-    '[--users N] [--per-page N] [--requests N] [--threads N] [--run-id ID]\n');
+    '[--users N] [--per-page N] [--requests N] [--threads N] [--run-id ID] [--out FILE]\n');
   process.exit(2);
 }
 
@@ -104,6 +109,41 @@ async function fetchAll(client, a, keep) {
   }
   printResult(a, start, keep ? users.length : count, errors);
   return errors === 0 && (keep ? users.length : count) === a.users;
+}
+
+// What a JS user writes to export every user as JSON Lines: the same page loop, each user
+// written as `JSON.stringify(user) + "\n"` to a file through a write stream, waiting for the
+// stream to drain after a page when it asks to (so memory stays near one page).
+async function exportJsonl(client, a) {
+  let count = 0;
+  let errors = 0;
+  const start = process.hrtime.bigint();
+  const out = fs.createWriteStream(a.out);
+  for (let page = 0; ; ++page) {
+    let result;
+    try {
+      result = await client.experienceUsers.get({ applicationId: a.app, perPage: a.perPage, page });
+    } catch (err) {
+      reportError(err);
+      ++errors;
+      break;
+    }
+    const items = result.items;
+    for (const user of items) out.write(JSON.stringify(user) + '\n');
+    count += items.length;
+    if (out.writableNeedDrain) await once(out, 'drain');
+    if (items.length < a.perPage) break;
+    if (typeof result.totalCount === 'number' && (page + 1) * a.perPage >= result.totalCount) break;
+  }
+  out.end();
+  try {
+    await once(out, 'finish');
+  } catch (err) {
+    reportError(err);
+    ++errors;
+  }
+  printResult(a, start, count, errors);
+  return errors === 0 && count === a.users;
 }
 
 async function getPage(client, a) {
@@ -161,6 +201,7 @@ async function main() {
     case 'fetch-all-stream': ok = await fetchAll(client, a, false); break;
     case 'get-page': ok = await getPage(client, a); break;
     case 'create-seq': ok = await create(client, a, 1); break;
+    case 'export': ok = await exportJsonl(client, a); break;
     default: ok = await create(client, a, a.threads); break;
   }
   process.exitCode = ok ? 0 : 1;

@@ -16,10 +16,11 @@ namespace losant_bench {
 
 /// The workloads, as named on the command line and in the result line.
 /// `create-many-16` (create_many() with 16 in flight) and `create-seq-reuse` (creates reusing
-/// kept-alive connections) exist only in the SDK program.
+/// kept-alive connections) exist only in the SDK program; `export` (every page written to the
+/// file `--out`) only in the raw one: the SDK's export is the CLI's `export` command.
 inline constexpr std::string_view kWorkloads[] = {
-    "fetch-all-keep", "fetch-all-stream", "get-page",        "create-seq",
-    "create-16",      "create-many-16",   "create-seq-reuse"};
+    "fetch-all-keep", "fetch-all-stream", "get-page",         "create-seq",
+    "create-16",      "create-many-16",   "create-seq-reuse", "export"};
 
 /// The command line of every workload program (same flags for the JS script).
 struct Args {
@@ -33,14 +34,15 @@ struct Args {
   long requests = 0;  // get-page: 1000; creates: 2000 (0 = the workload's default)
   long threads = 16;  // create-16
   std::string run_id = "r0";
+  std::string out;  // export: the file written
 };
 
 inline void usage(const char* program) {
   std::cerr << "usage: " << program
             << " --workload W --url http://127.0.0.1:PORT [--token T] [--app ID] [--users N]\n"
-               "       [--per-page N] [--requests N] [--threads N] [--run-id ID]\n"
+               "       [--per-page N] [--requests N] [--threads N] [--run-id ID] [--out FILE]\n"
                "workloads: fetch-all-keep fetch-all-stream get-page create-seq create-16 "
-               "create-many-16 create-seq-reuse\n";
+               "create-many-16 create-seq-reuse export\n";
 }
 
 /// Parses the command line; exits with status 2 on a mistake.
@@ -71,6 +73,8 @@ inline Args parse_args(int argc, char** argv) {
       a.threads = std::atol(value);
     } else if (flag == "--run-id") {
       a.run_id = value;
+    } else if (flag == "--out") {
+      a.out = value;
     } else {
       usage(argv[0]);
       std::exit(2);
@@ -78,7 +82,8 @@ inline Args parse_args(int argc, char** argv) {
   }
   bool known = false;
   for (auto w : kWorkloads) known = known || w == a.workload;
-  if (!known || a.url.empty() || a.per_page <= 0 || a.threads <= 0) {
+  if (!known || a.url.empty() || a.per_page <= 0 || a.threads <= 0 ||
+      (a.workload == "export" && a.out.empty())) {
     usage(argv[0]);
     std::exit(2);
   }

@@ -4,11 +4,16 @@
 // one easy handle per thread reused for every request (so the connection is kept alive), each
 // response body collected into a std::string and never parsed. It measures what the transfer
 // alone costs; the SDK's time above it is request building, decoding and bookkeeping.
+// `export` is the fetch-all transfer with every body written to the file `--out` as it arrives
+// (the floor under the CLI's `export`, which writes JSON Lines to a file).
 //
 //   losant-bench-raw --workload get-page --url http://127.0.0.1:PORT
 #include <curl/curl.h>
 
 #include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -30,6 +35,18 @@ constexpr const char* kDefaultQuery = "_actions=false&_links=true&_embedded=true
 extern "C" size_t on_body(char* data, size_t size, size_t count, void* user) {
   static_cast<std::string*>(user)->append(data, size * count);
   return size * count;
+}
+
+// export: the body goes straight to the file (stdio-buffered), never held in memory.
+struct FileSink {
+  std::FILE* file = nullptr;
+  std::size_t bytes = 0;  // of the current response
+};
+extern "C" size_t on_body_to_file(char* data, size_t size, size_t count, void* user) {
+  auto* sink = static_cast<FileSink*>(user);
+  const size_t written = std::fwrite(data, size, count, sink->file) * size;
+  sink->bytes += written;
+  return written;  // short: libcurl fails the transfer (CURLE_WRITE_ERROR)
 }
 
 struct SlistDeleter {
@@ -76,15 +93,24 @@ class Handle {
     return perform(url, 201);
   }
   const std::string& body() const { return body_; }
+  // From now on, response bodies go to @p file instead of body() (export).
+  void stream_to(std::FILE* file) {
+    sink_.file = file;
+    curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, on_body_to_file);
+    curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &sink_);
+  }
+  // Body bytes of the last response, wherever they went.
+  std::size_t body_size() const { return sink_.file != nullptr ? sink_.bytes : body_.size(); }
 
  private:
   bool perform(const std::string& url, long expected) {
     body_.clear();  // keeps its capacity, as a reused receive buffer
+    sink_.bytes = 0;
     curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
     const CURLcode rc = curl_easy_perform(curl_);
     long status = 0;
     curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &status);
-    if (rc != CURLE_OK || status != expected || body_.empty()) {
+    if (rc != CURLE_OK || status != expected || body_size() == 0) {
       static std::atomic<int> shown{0};
       if (shown.fetch_add(1) < 5) {
         std::cerr << "raw: " << curl_easy_strerror(rc) << ", HTTP " << status << ": "
@@ -98,6 +124,7 @@ class Handle {
   CURL* curl_;
   Slist headers_;
   std::string body_;
+  FileSink sink_;
 };
 
 std::string users_url(const Args& a) {
@@ -126,6 +153,38 @@ int fetch_all(const Args& a) {
   const auto elapsed = Clock::now() - start;
   losant_bench::print_result("raw", a, elapsed, errors == 0 ? a.users : 0, errors);
   std::cerr << "raw: " << bytes << " body bytes\n";
+  return errors == 0 ? 0 : 1;
+}
+
+// Every page written to the file --out as it arrives, one handle, one page at a time: the
+// transfer floor under the CLI's `export` (which also decodes and writes JSON Lines). The clock
+// covers opening the file to closing it; the bench script times the whole process as well.
+int export_pages(const Args& a) {
+  Handle handle(a, false);
+  const long pages = (a.users + a.per_page - 1) / a.per_page;
+  long errors = 0;
+  std::size_t bytes = 0;
+  const auto start = Clock::now();
+  std::FILE* file = std::fopen(a.out.c_str(), "wb");
+  if (file == nullptr) {
+    std::cerr << "raw: cannot write " << a.out << ": " << std::strerror(errno) << "\n";
+    return 1;
+  }
+  handle.stream_to(file);
+  for (long page = 0; page < pages; ++page) {
+    if (handle.get(page_url(a, page))) {
+      bytes += handle.body_size();
+    } else {
+      ++errors;
+    }
+  }
+  if (std::fclose(file) != 0) {
+    std::cerr << "raw: cannot write " << a.out << ": " << std::strerror(errno) << "\n";
+    ++errors;
+  }
+  const auto elapsed = Clock::now() - start;
+  losant_bench::print_result("raw", a, elapsed, errors == 0 ? a.users : 0, errors);
+  std::cerr << "raw: " << bytes << " body bytes written to " << a.out << "\n";
   return errors == 0 ? 0 : 1;
 }
 
@@ -184,6 +243,8 @@ int main(int argc, char** argv) {
   int rc = 0;
   if (a.workload == "fetch-all-keep" || a.workload == "fetch-all-stream") {
     rc = fetch_all(a);
+  } else if (a.workload == "export") {
+    rc = export_pages(a);
   } else if (a.workload == "get-page") {
     rc = get_page(a);
   } else if (a.workload == "create-seq") {

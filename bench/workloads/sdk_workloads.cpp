@@ -174,6 +174,10 @@ int create_many(const eu::ExperienceUsersClient& client, const Args& a) {
 
 int main(int argc, char** argv) {
   const Args a = losant_bench::parse_args(argc, argv);
+  if (a.workload == "export") {
+    std::cerr << "losant-bench-sdk: the SDK's export is the CLI (losant-experience-users export)\n";
+    return 2;
+  }
   eu::ClientOptions options;
   options.base_url = a.url;
   options.token = a.token;
