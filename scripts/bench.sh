@@ -44,7 +44,7 @@ build_dir=${BUILD_DIR:-build/release}
 out_dir=${OUT_DIR:-build/bench}
 token=bench-token
 app=5f0c1a2b3c4d5e6f7a8b9c0d
-all_workloads=(export fetch-all-keep fetch-all-stream get-page create-seq create-seq-reuse create-16
+all_workloads=(export fetch-all-keep fetch-all-stream get-page create-seq create-seq-fresh create-16
                create-many-16)
 read -r -a loopback_workloads <<<"${WORKLOADS:-${all_workloads[*]}}"
 # WAN: only what has a target there. get-page (1,000 round trips) and the creates (2,000) would
@@ -310,16 +310,16 @@ for rep in $(seq 1 "$reps"); do
     for workload in "${mode_workloads[@]}"; do
       for impl in "${order[@]}"; do
         # create-many-16 is the SDK's create_many(); the others' requests are create-16's.
-        # create-seq-reuse is the SDK with reuse_connections_for_post; the others': create-seq's.
-        case "$workload" in create-many-16 | create-seq-reuse) [ "$impl" != sdk ] && continue ;; esac
+        # create-seq-fresh is the SDK without reuse_connections_for_post; the others': create-seq's.
+        case "$workload" in create-many-16 | create-seq-fresh) [ "$impl" != sdk ] && continue ;; esac
         run_one "$mode" "$rep" "$impl" "$workload"
       done
     done
     if [ "$rep" = 1 ] && [ "$mode" = loopback ] && [ "$count_connections" = 1 ]; then
-      for workload in create-seq create-seq-reuse; do
+      for workload in create-seq create-seq-fresh; do
         [[ " ${loopback_workloads[*]} " == *" $workload "* ]] || continue
         for impl in "${impl_list[@]}"; do
-          [ "$workload" = create-seq-reuse ] && [ "$impl" != sdk ] && continue
+          [ "$workload" = create-seq-fresh ] && [ "$impl" != sdk ] && continue
           count_connections_of "$impl" "$workload"
         done
       done
@@ -358,8 +358,8 @@ for mode in loopback wan; do
   for i in raw js; do
     T[$mode,$i,create-many-16]=${T[$mode,$i,create-16]}
     R[$mode,$i,create-many-16]=${R[$mode,$i,create-16]}
-    T[$mode,$i,create-seq-reuse]=${T[$mode,$i,create-seq]}
-    R[$mode,$i,create-seq-reuse]=${R[$mode,$i,create-seq]}
+    T[$mode,$i,create-seq-fresh]=${T[$mode,$i,create-seq]}
+    R[$mode,$i,create-seq-fresh]=${R[$mode,$i,create-seq]}
   done
 done
 while IFS=$'\t' read -r i w n; do
@@ -370,13 +370,13 @@ done <"$connections"
 label() {
   case "$1" in
     export) echo "export, JSON Lines (SDK: the CLI; whole process)" ;;
-    create-seq-reuse) echo "create-seq-reuse (SDK opt-in; raw, JS: create-seq's)" ;;
+    create-seq-fresh) echo "create-seq-fresh (SDK opt-out; raw, JS: create-seq's)" ;;
     create-many-16) echo "create-many-16 (create_many; raw, JS: create-16's)" ;;
     *) echo "$1" ;;
   esac
 }
 borrowed() {  # a cell of a row that repeats another workload's figures, in parentheses
-  case "$1" in create-seq-reuse | create-many-16) echo "($2)" ;; *) echo "$2" ;; esac
+  case "$1" in create-seq-fresh | create-many-16) echo "($2)" ;; *) echo "$2" ;; esac
 }
 mode_name() { if [ "$1" = wan ]; then echo "WAN $wan_latency"; else echo loopback; fi; }
 
@@ -416,7 +416,7 @@ table="$out_dir/table.md"
   if [ -n "${C[sdk,create-seq]:-}${C[raw,create-seq]:-}${C[js,create-seq]:-}" ]; then
     echo "TCP connections opened by one create-seq run of $creates creates (counted in an extra, untimed run under strace:" \
       "connect() calls to the emulator's port): SDK ${C[sdk,create-seq]:-—}," \
-      "SDK with reuse_connections_for_post ${C[sdk,create-seq-reuse]:-—}, raw libcurl ${C[raw,create-seq]:-—}, JS SDK ${C[js,create-seq]:-—}."
+      "SDK without reuse_connections_for_post ${C[sdk,create-seq-fresh]:-—}, raw libcurl ${C[raw,create-seq]:-—}, JS SDK ${C[js,create-seq]:-—}."
   fi
   [ -n "$strace_note" ] && echo "$strace_note"
   for mode in "${mode_list[@]}"; do
@@ -469,7 +469,7 @@ table="$out_dir/table.md"
     "$(q "${T[loopback,js,create-16]}" "${T[loopback,sdk,create-many-16]}")" ">= 4" "×" '%.2f'
   echo
   echo "Ratios \"× the JS …\" are JS time / SDK time (higher is better); \"× raw libcurl\" is SDK time / raw time."
-  echo "create-seq-reuse is create-seq with CurlTransportOptions::reuse_connections_for_post = true; create-many-16 is"
+  echo "create-seq-fresh is create-seq with CurlTransportOptions::reuse_connections_for_post = false (a new connection per create, the default before); create-many-16 is"
   echo "create_many() with concurrency $in_flight. Figures in parentheses repeat the workload they send the same requests as."
   for note in "${notes[@]}"; do
     echo

@@ -15,12 +15,12 @@
 namespace losant_bench {
 
 /// The workloads, as named on the command line and in the result line.
-/// `create-many-16` (create_many() with 16 in flight) and `create-seq-reuse` (creates reusing
+/// `create-many-16` (create_many() with 16 in flight) and `create-seq-fresh` (creates not reusing
 /// kept-alive connections) exist only in the SDK program; `export` (every page written to the
 /// file `--out`) only in the raw one: the SDK's export is the CLI's `export` command.
 inline constexpr std::string_view kWorkloads[] = {
     "fetch-all-keep", "fetch-all-stream", "get-page",         "create-seq",
-    "create-16",      "create-many-16",   "create-seq-reuse", "export"};
+    "create-16",      "create-many-16",   "create-seq-fresh", "export"};
 
 /// The command line of every workload program (same flags for the JS script).
 struct Args {
@@ -42,7 +42,7 @@ inline void usage(const char* program) {
             << " --workload W --url http://127.0.0.1:PORT [--token T] [--app ID] [--users N]\n"
                "       [--per-page N] [--requests N] [--threads N] [--run-id ID] [--out FILE]\n"
                "workloads: fetch-all-keep fetch-all-stream get-page create-seq create-16 "
-               "create-many-16 create-seq-reuse export\n";
+               "create-many-16 create-seq-fresh export\n";
 }
 
 /// Parses the command line; exits with status 2 on a mistake.

@@ -181,12 +181,12 @@ int main(int argc, char** argv) {
   eu::ClientOptions options;
   options.base_url = a.url;
   options.token = a.token;
-  if (a.workload == "create-seq-reuse") {
-    // The opt-in that lets creates reuse kept-alive connections (see CurlTransportOptions).
-    options.curl.reuse_connections_for_post = true;
+  if (a.workload == "create-seq-fresh") {
+    // The opt-out: a new connection for every create (see CurlTransportOptions).
+    options.curl.reuse_connections_for_post = false;
   }
   const eu::ExperienceUsersClient client(options);
-  if (a.workload == "create-seq-reuse") return create(client, a, 1);
+  if (a.workload == "create-seq-fresh") return create(client, a, 1);
   if (a.workload == "fetch-all-keep") return fetch_all_keep(client, a);
   if (a.workload == "fetch-all-stream") return fetch_all_stream(client, a);
   if (a.workload == "get-page") return get_page(client, a);
