@@ -87,26 +87,32 @@ function printResult(a, startNs, count, errors) {
 }
 
 // Every page; with `keep`, every user kept in one array to the end.
-async function fetchAll(client, a, keep) {
-  const users = [];
-  let count = 0;
-  let errors = 0;
-  const start = process.hrtime.bigint();
+// The page loop a JS user writes: page after page until a short page or totalCount, calling
+// `onPage(items)` (awaited) for each. Returns the number of errors (0 or 1: the first ends it).
+async function forEachPage(client, a, onPage) {
   for (let page = 0; ; ++page) {
     let result;
     try {
       result = await client.experienceUsers.get({ applicationId: a.app, perPage: a.perPage, page });
     } catch (err) {
       reportError(err);
-      ++errors;
-      break;
+      return 1;
     }
     const items = result.items;
+    await onPage(items);
+    if (items.length < a.perPage) return 0;
+    if (typeof result.totalCount === 'number' && (page + 1) * a.perPage >= result.totalCount) return 0;
+  }
+}
+
+async function fetchAll(client, a, keep) {
+  const users = [];
+  let count = 0;
+  const start = process.hrtime.bigint();
+  const errors = await forEachPage(client, a, (items) => {
     count += items.length;
     if (keep) for (const item of items) users.push(item);
-    if (items.length < a.perPage) break;
-    if (typeof result.totalCount === 'number' && (page + 1) * a.perPage >= result.totalCount) break;
-  }
+  });
   printResult(a, start, keep ? users.length : count, errors);
   return errors === 0 && (keep ? users.length : count) === a.users;
 }
@@ -116,25 +122,13 @@ async function fetchAll(client, a, keep) {
 // stream to drain after a page when it asks to (so memory stays near one page).
 async function exportJsonl(client, a) {
   let count = 0;
-  let errors = 0;
   const start = process.hrtime.bigint();
   const out = fs.createWriteStream(a.out);
-  for (let page = 0; ; ++page) {
-    let result;
-    try {
-      result = await client.experienceUsers.get({ applicationId: a.app, perPage: a.perPage, page });
-    } catch (err) {
-      reportError(err);
-      ++errors;
-      break;
-    }
-    const items = result.items;
+  let errors = await forEachPage(client, a, async (items) => {
     for (const user of items) out.write(JSON.stringify(user) + '\n');
     count += items.length;
     if (out.writableNeedDrain) await once(out, 'drain');
-    if (items.length < a.perPage) break;
-    if (typeof result.totalCount === 'number' && (page + 1) * a.perPage >= result.totalCount) break;
-  }
+  });
   out.end();
   try {
     await once(out, 'finish');
