@@ -318,6 +318,8 @@ ExitCode create_all(const eu::ExperienceUsersClient& client, const std::string& 
     switch (outcomes[i].kind) {
       case eu::BulkOutcomeKind::kCreated: ++created; break;
       case eu::BulkOutcomeKind::kSkipped: ++skipped; break;
+      case eu::BulkOutcomeKind::kUpdated:
+      case eu::BulkOutcomeKind::kDeleted: break;  // not outcomes of a create
       case eu::BulkOutcomeKind::kFailed:
         ++failures;
         print_error(err, describe(row) + ": " +

@@ -103,7 +103,7 @@ class LOSANT_EU_EXPORT ExperienceUsersClient {
    *
    * @par Example
    * @code
-   * BulkCreateOptions o;
+   * BulkOptions o;
    * o.concurrency = 16;
    * o.on_progress = [](const BulkProgress& p) { std::cerr << p.done << "/" << p.total << "\r"; };
    * for (const BulkOutcome& r : client.create_many(app, users, o)) {
@@ -113,7 +113,60 @@ class LOSANT_EU_EXPORT ExperienceUsersClient {
    */
   std::vector<BulkOutcome> create_many(std::string_view application_id,
                                        const std::vector<ExperienceUserPost>& users,
-                                       const BulkCreateOptions& options = {}) const;
+                                       const BulkOptions& options = {}) const;
+
+  /**
+   * create_many() over inputs pulled from @p users as workers become free, each outcome given
+   * to @p on_outcome as soon as it is settled: memory stays at BulkOptions::concurrency inputs
+   * whatever their number. Each input is validated when it is taken (an invalid one fails
+   * without a request); the guarantees are those of the vector form.
+   *
+   * @return the counts once every input is settled.
+   *
+   * @par Example
+   * @code
+   * std::ifstream in("users.jsonl");
+   * auto next = [&]() -> std::optional<ExperienceUserPost> {
+   *   std::string line;
+   *   if (!std::getline(in, line)) return std::nullopt;
+   *   return parse_my_record(line);
+   * };
+   * auto counts = client.create_many(app, next, [&](BulkOutcome&& r) { report(r); });
+   * @endcode
+   */
+  BulkProgress create_many(std::string_view application_id, BulkSource<ExperienceUserPost> users,
+                           BulkSink on_outcome, const BulkOptions& options = {}) const;
+
+  /**
+   * Updates many users (`PATCH` each) with the bounded, adaptive concurrency of create_many(),
+   * and returns one outcome per input, in input order: kUpdated with the updated user's id and
+   * email, or kFailed (a 404 is kFailed with the API's NotFound). A patch sets values, so an
+   * attempt that may have been applied is simply sent again.
+   */
+  std::vector<BulkOutcome> update_many(std::string_view application_id,
+                                       const std::vector<BulkUpdate>& updates,
+                                       const BulkOptions& options = {}) const;
+
+  /// update_many() over inputs pulled from a source, outcomes given as they are settled (see
+  /// the streaming create_many()).
+  BulkProgress update_many(std::string_view application_id, BulkSource<BulkUpdate> updates,
+                           BulkSink on_outcome, const BulkOptions& options = {}) const;
+
+  /**
+   * Deletes many users by id with the bounded, adaptive concurrency of create_many(), and
+   * returns one outcome per input, in input order: kDeleted, or kFailed. A 404 after an attempt
+   * that may have been applied (a lost answer, libcurl's resend) is kDeleted: that attempt
+   * deleted the user. A plain 404 (no such user to begin with) is kFailed with the API's
+   * NotFound.
+   */
+  std::vector<BulkOutcome> remove_many(std::string_view application_id,
+                                       const std::vector<std::string>& user_ids,
+                                       const BulkOptions& options = {}) const;
+
+  /// remove_many() over ids pulled from a source, outcomes given as they are settled (see the
+  /// streaming create_many()).
+  BulkProgress remove_many(std::string_view application_id, BulkSource<std::string> user_ids,
+                           BulkSink on_outcome, const BulkOptions& options = {}) const;
 
   /// One user (`GET`).
   Result<ExperienceUser> get(std::string_view application_id, std::string_view user_id) const;
