@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <exception>
 #include <istream>
 #include <ostream>
@@ -22,8 +23,8 @@ bool starts_formula(char c) {
 // libcsv calls back into C++ from C: nothing may be thrown through it. The first exception is
 // kept and rethrown once csv_parse() returns; later records are dropped.
 struct Collector {
-  const std::function<void(CsvRecord&)>& on_record;
-  CsvRecord record;
+  std::deque<CsvRecord> ready;  // complete records not yet taken
+  CsvRecord record;             // the one being read
   std::size_t next_number = 1;
   std::exception_ptr failure;
   std::size_t record_bytes = 0;  // fed to the parser since the last record ended (at least)
@@ -44,8 +45,8 @@ void on_record_end(int /*terminator*/, void* state) {
   if (collector.failure) return;
   try {
     collector.record.number = collector.next_number++;
-    collector.on_record(collector.record);
-    collector.record.fields.clear();
+    collector.ready.push_back(std::move(collector.record));
+    collector.record = CsvRecord();
     collector.record_bytes = 0;
   } catch (...) {
     collector.failure = std::current_exception();
@@ -129,47 +130,90 @@ void CsvWriter::write_records(std::string_view records) {
   out_.write(records.data(), static_cast<std::streamsize>(records.size()));
 }
 
+// Fed in slices so that a record growing past the limit is stopped within a slice of it
+// (libcsv would otherwise buffer a field of any length).
+constexpr std::size_t kSlice = 4096;
+
+struct CsvReader::State {
+  explicit State(std::istream& stream) : in(stream) {}
+  std::istream& in;
+  Parser parser;
+  Collector collector;
+  std::array<char, 64 * 1024> buffer{};
+  std::string_view unparsed;  // of buffer
+  std::size_t line = 1;       // of the first byte not yet parsed
+  bool first_chunk = true;
+  bool finished = false;  // csv_fini() called, or stopped by an error
+  std::optional<std::string> error;
+
+  void stop(std::string why) {
+    error = std::move(why);
+    finished = true;
+    collector.ready.clear();
+  }
+
+  // Parses one more slice (reading a chunk when none is left), or finishes at the end.
+  void advance() {
+    if (unparsed.empty()) {
+      if (in) {
+        in.read(buffer.data(), buffer.size());
+        unparsed = std::string_view(buffer.data(), static_cast<std::size_t>(in.gcount()));
+        if (first_chunk && unparsed.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
+          unparsed.remove_prefix(kByteOrderMark.size());
+        }
+        first_chunk = false;
+        return;
+      }
+      if (in.bad()) return stop("could not read the input");
+      finished = true;
+      const int done = csv_fini(parser.get(), on_field, on_record_end, &collector);
+      if (collector.failure) std::rethrow_exception(collector.failure);
+      if (done != 0) {
+        stop(
+            "not valid CSV: a quoted field is still open at the end of the input (check the "
+            "quotes)");
+      }
+      return;
+    }
+    const std::string_view slice = unparsed.substr(0, kSlice);
+    unparsed.remove_prefix(slice.size());
+    const std::size_t parsed =
+        csv_parse(parser.get(), slice.data(), slice.size(), on_field, on_record_end, &collector);
+    if (collector.failure) std::rethrow_exception(collector.failure);
+    line += static_cast<std::size_t>(std::count(slice.begin(), slice.begin() + parsed, '\n'));
+    if (parsed != slice.size()) return stop(syntax_error(parser.get(), line));
+    collector.record_bytes += slice.size();
+    if (collector.record_bytes > kMaxCsvRecordBytes + kSlice) {
+      stop("line " + std::to_string(line) + ": a record is longer than " +
+           std::to_string(kMaxCsvRecordBytes) + " bytes (the limit)");
+    }
+  }
+};
+
+CsvReader::CsvReader(std::istream& in) : state_(std::make_unique<State>(in)) {
+  if (!state_->parser.ok()) state_->stop("could not start the CSV parser (out of memory)");
+}
+
+CsvReader::~CsvReader() = default;
+
+bool CsvReader::next(CsvRecord& record) {
+  State& s = *state_;
+  while (s.collector.ready.empty() && !s.finished) s.advance();
+  if (s.collector.ready.empty()) return false;
+  record = std::move(s.collector.ready.front());
+  s.collector.ready.pop_front();
+  return true;
+}
+
+const std::optional<std::string>& CsvReader::error() const noexcept {
+  return state_->error;
+}
+
 std::optional<std::string> read_csv(std::istream& in,
                                     const std::function<void(CsvRecord&)>& on_record) {
-  Parser parser;
-  if (!parser.ok()) return std::string("could not start the CSV parser (out of memory)");
-  Collector collector{on_record, {}, 1, nullptr, 0};
-  std::array<char, 64 * 1024> buffer{};
-  std::size_t line = 1;  // of the first byte not yet parsed
-  bool first_chunk = true;
-  while (in) {
-    in.read(buffer.data(), buffer.size());
-    std::string_view chunk(buffer.data(), static_cast<std::size_t>(in.gcount()));
-    if (first_chunk && chunk.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
-      chunk.remove_prefix(kByteOrderMark.size());
-    }
-    first_chunk = false;
-    // Fed in slices so that a record growing past the limit is stopped within a slice of it
-    // (libcsv would otherwise buffer a field of any length).
-    constexpr std::size_t kSlice = 4096;
-    for (std::size_t at = 0; at < chunk.size(); at += kSlice) {
-      const std::string_view slice = chunk.substr(at, kSlice);
-      const std::size_t parsed =
-          csv_parse(parser.get(), slice.data(), slice.size(), on_field, on_record_end, &collector);
-      if (collector.failure) std::rethrow_exception(collector.failure);
-      line += static_cast<std::size_t>(std::count(slice.begin(), slice.begin() + parsed, '\n'));
-      if (parsed != slice.size()) return syntax_error(parser.get(), line);
-      collector.record_bytes += slice.size();
-      if (collector.record_bytes > kMaxCsvRecordBytes + kSlice) {
-        return "line " + std::to_string(line) + ": a record is longer than " +
-               std::to_string(kMaxCsvRecordBytes) + " bytes (the limit)";
-      }
-    }
-  }
-  if (in.bad()) return std::string("could not read the input");
-  const int finished = csv_fini(parser.get(), on_field, on_record_end, &collector);
-  if (collector.failure) std::rethrow_exception(collector.failure);
-  if (finished != 0) {
-    return std::string(
-        "not valid CSV: a quoted field is still open at the end of the input "
-        "(check the quotes)");
-  }
-  return std::nullopt;
+  CsvReader reader(in);
+  for (CsvRecord record; reader.next(record);) on_record(record);
+  return reader.error();
 }
 
 }  // namespace losant::cli

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,6 +55,30 @@ inline constexpr std::size_t kMaxCsvRecordBytes = 1024 * 1024;
 struct CsvRecord {
   std::size_t number = 0;           ///< 1 for the first record (the header, where there is one).
   std::vector<std::string> fields;  ///< The fields, unquoted (formula guards still in place).
+};
+
+/**
+ * Reads the records of a CSV input one at a time, by the rules of read_csv(): holds the record
+ * being read and those of one 4 KB slice of input at most, whatever the input's size.
+ */
+class CsvReader {
+ public:
+  /// Reads from @p in, which must outlive the reader.
+  explicit CsvReader(std::istream& in);
+  ~CsvReader();
+  CsvReader(const CsvReader&) = delete;
+  CsvReader& operator=(const CsvReader&) = delete;
+
+  /// Reads the next record into @p record; false at the end of the input or when reading
+  /// stopped (then error() says why).
+  bool next(CsvRecord& record);
+  /// Why reading stopped before the end: not valid CSV (naming the line), a record over
+  /// kMaxCsvRecordBytes, or a read error. nullopt at a clean end.
+  const std::optional<std::string>& error() const noexcept;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 /**

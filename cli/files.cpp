@@ -195,15 +195,36 @@ void OutputFile::discard() noexcept {
   temp_path_.clear();
 }
 
-bool OutputFile::commit() {
+bool OutputFile::flush() {
   if (!is_open()) return false;
   stream_->flush();
-  if (!*stream_) return fail("could not write", buffer_->error_number());
+  return *stream_ || fail("could not write", buffer_->error_number());
+}
+
+bool OutputFile::sync() {
+  if (!flush()) return false;
   if (!in_place_ && ::fsync(buffer_->fd()) != 0 && errno != EINVAL) {
     return fail("could not write", errno);
   }
+  return true;
+}
+
+bool OutputFile::publish() {
+  if (!flush()) return false;
+  if (in_place_ || published_) return true;
+  if (!rename_onto_final_name()) return false;
+  published_ = true;
+  return true;
+}
+
+bool OutputFile::commit() {
+  if (!sync()) return false;
   if (buffer_->close_fd() != 0) return fail("could not write", errno);
-  if (in_place_) return true;  // a device or a pipe: nothing to rename
+  if (in_place_ || published_) return true;  // nothing (more) to rename
+  return rename_onto_final_name();
+}
+
+bool OutputFile::rename_onto_final_name() {
   if (existing_ == Existing::kRefuse) {
     if (!rename_no_replace(temp_path_, path_)) return fail("could not create it", errno);
   } else if (::rename(temp_path_.c_str(), path_.c_str()) != 0) {

@@ -56,6 +56,15 @@ class OutputFile {
   /// the directory. False, with error() set and the temporary file removed, when any step (or
   /// any earlier write) failed: the final name is then untouched.
   bool commit();
+  /// Puts the file under its final name at once (renamed as commit() would, the directory
+  /// synced) while it stays open for writing: for a file that must show what was written so far
+  /// if the program is killed, such as a report written as the work goes. After it, flush()
+  /// makes what was written visible, sync() durable, and commit() syncs and closes.
+  bool publish();
+  /// Writes what is buffered to the file (where it survives the process being killed).
+  bool flush();
+  /// flush(), then fsync (where it survives a power cut).
+  bool sync();
   /// Abandons the file: the temporary file is removed, the final name untouched.
   void discard() noexcept;
   /// `PATH: what failed: strerror(errno)` for the last failure.
@@ -64,10 +73,12 @@ class OutputFile {
  private:
   class Buffer;
   bool fail(const std::string& what, int error_number);
+  bool rename_onto_final_name();
   std::string path_;
   std::string temp_path_;
   Existing existing_;
-  bool in_place_ = false;  // a device, pipe or socket, written directly (no temporary)
+  bool in_place_ = false;   // a device, pipe or socket, written directly (no temporary)
+  bool published_ = false;  // under its final name already (publish())
   std::unique_ptr<Buffer> buffer_;
   std::unique_ptr<std::ostream> stream_;
   std::string error_;

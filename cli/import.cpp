@@ -169,13 +169,21 @@ std::optional<std::string> clashing_paths(const ImportOptions& options) {
   return std::nullopt;
 }
 
+eu::Result<std::vector<ImportRecord>> read_all(std::istream& in, Format format) {
+  ImportReader reader(in, format);
+  std::vector<ImportRecord> records;
+  for (ImportRecord record; reader.next(record);) records.push_back(std::move(record));
+  if (reader.error()) return *reader.error();
+  return records;
+}
+
 eu::Result<std::vector<ImportRecord>> read_input(const ImportOptions& options) {
-  if (options.in_path == "-") return read_import_file(std::cin, options.format);
+  if (options.in_path == "-") return read_all(std::cin, options.format);
   std::ifstream file(options.in_path, std::ios::binary);
   if (!file) {
     return eu::invalid_argument("--in", options.in_path + ": " + std::strerror(errno));
   }
-  return read_import_file(file, options.format);
+  return read_all(file, options.format);
 }
 
 // kOk if every row was created or skipped; if none was and every failure has the same exit

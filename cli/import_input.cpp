@@ -25,35 +25,6 @@ ImportRecord record_of(std::size_t row, eu::Result<eu::ExperienceUserPost> parse
   return record;
 }
 
-eu::Result<std::vector<ImportRecord>> read_csv_records(std::istream& in) {
-  std::vector<ImportRecord> records;
-  std::optional<eu::Result<CsvPostMapping>> mapping;  // from the first record
-  const std::optional<std::string> broken = read_csv(in, [&](CsvRecord& csv) {
-    if (!mapping) {
-      mapping = CsvPostMapping::from_header(csv.fields);
-      return;
-    }
-    if (!*mapping) return;  // the header is wrong: nothing else matters
-    const CsvPostMapping& columns = **mapping;
-    const std::size_t row = csv.number - 1;
-    if (csv.fields.size() != columns.columns()) {
-      records.push_back(
-          record_of(row, eu::invalid_argument("row", "has " + std::to_string(csv.fields.size()) +
-                                                         " fields; the header has " +
-                                                         std::to_string(columns.columns()))));
-      return;
-    }
-    std::vector<std::string> group_names;
-    records.push_back(record_of(row, columns.parse(csv.fields, &group_names)));
-    records.back().group_names = std::move(group_names);
-  });
-  if (broken) return eu::invalid_argument("input", *broken);
-  if (!mapping)
-    return eu::invalid_argument("input", "the file is empty: a CSV file needs a header");
-  if (!*mapping) return std::move(*mapping).error();
-  return records;
-}
-
 // Reads one line (without its '\n') into @p line; false at the end of the input. Of a line
 // longer than kMaxImportRecordBytes only the first kMaxImportRecordBytes + 1 bytes are kept, so
 // that parse_import_record refuses it without the whole line ever being held in memory.
@@ -70,20 +41,61 @@ bool read_capped_line(std::istream& in, std::string& line) {
   }
 }
 
-eu::Result<std::vector<ImportRecord>> read_jsonl_records(std::istream& in) {
-  std::vector<ImportRecord> records;
-  for (std::string line; read_capped_line(in, line);) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    records.push_back(record_of(records.size() + 1, parse_import_record(line)));
-  }
-  if (in.bad()) return eu::invalid_argument("input", "could not read the input");
-  return records;
-}
-
 }  // namespace
 
-eu::Result<std::vector<ImportRecord>> read_import_file(std::istream& in, Format format) {
-  return format == Format::kCsv ? read_csv_records(in) : read_jsonl_records(in);
+ImportReader::ImportReader(std::istream& in, Format format) : in_(in), format_(format) {
+  if (format_ == Format::kCsv) csv_ = std::make_unique<CsvReader>(in_);
+}
+
+ImportReader::~ImportReader() = default;
+
+bool ImportReader::next(ImportRecord& record) {
+  if (error_) return false;
+  return format_ == Format::kCsv ? next_csv(record) : next_jsonl(record);
+}
+
+bool ImportReader::next_csv(ImportRecord& record) {
+  CsvRecord csv;
+  const bool read = csv_->next(csv);
+  if (!mapping_ && read) {
+    auto mapping = CsvPostMapping::from_header(csv.fields);
+    if (!mapping) {
+      error_ = std::move(mapping).error();
+      return false;
+    }
+    mapping_ = std::move(*mapping);
+    return next_csv(record);
+  }
+  if (!read) {
+    if (csv_->error()) {
+      error_ = eu::invalid_argument("input", *csv_->error());
+    } else if (!mapping_) {
+      error_ = eu::invalid_argument("input", "the file is empty: a CSV file needs a header");
+    }
+    return false;
+  }
+  const std::size_t row = csv.number - 1;
+  ++rows_;
+  if (csv.fields.size() != mapping_->columns()) {
+    record = record_of(row, eu::invalid_argument("row", "has " + std::to_string(csv.fields.size()) +
+                                                            " fields; the header has " +
+                                                            std::to_string(mapping_->columns())));
+    return true;
+  }
+  std::vector<std::string> group_names;
+  record = record_of(row, mapping_->parse(csv.fields, &group_names));
+  record.group_names = std::move(group_names);
+  return true;
+}
+
+bool ImportReader::next_jsonl(ImportRecord& record) {
+  while (read_capped_line(in_, line_)) {
+    if (line_.find_first_not_of(" \t\r") == std::string::npos) continue;
+    record = record_of(++rows_, parse_import_record(line_));
+    return true;
+  }
+  if (in_.bad()) error_ = eu::invalid_argument("input", "could not read the input");
+  return false;
 }
 
 }  // namespace losant::cli

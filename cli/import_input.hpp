@@ -5,13 +5,17 @@
 
 #include <cstddef>
 #include <iosfwd>
+#include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
+#include "csv.hpp"
 #include "format.hpp"
 #include "losant/experience_users/error.hpp"
 #include "losant/experience_users/models.hpp"
 #include "losant/experience_users/result.hpp"
+#include "user_csv.hpp"
 
 namespace losant::cli {
 
@@ -29,13 +33,39 @@ struct ImportRecord {
 };
 
 /**
- * Reads every user record of @p in, written in @p format (kCsv: a header, then one record per
- * user, see CsvPostMapping; kJsonl: see parse_import_record). A record that cannot be read is
- * kept with its error, so that every problem can be reported at once; a problem with the file
- * as a whole (no header, an unknown column, broken CSV quoting, a read error) is the error
- * returned.
+ * Reads the user records of an import file one at a time, written in @p format (kCsv: a
+ * header, then one record per user, see CsvPostMapping; kJsonl: see parse_import_record).
+ * Holds one record at a time (and, for CSV, one 4 KB slice of input), whatever the file's size.
+ *
+ * A record that cannot be read is returned with its error, so that every problem can be
+ * reported; a problem with the file as a whole (no header, an unknown column, broken CSV
+ * quoting, a read error) ends the reading, and error() says what it is.
  */
-experience_users::Result<std::vector<ImportRecord>> read_import_file(std::istream& in,
-                                                                     Format format);
+class ImportReader {
+ public:
+  /// Reads from @p in, which must outlive the reader.
+  ImportReader(std::istream& in, Format format);
+  ~ImportReader();
+  ImportReader(const ImportReader&) = delete;
+  ImportReader& operator=(const ImportReader&) = delete;
+
+  /// Reads the next user record into @p record; false at the end, or when the file as a whole
+  /// is broken (error()).
+  bool next(ImportRecord& record);
+  /// Why the file could not be read to its end; nullopt while it can.
+  const std::optional<experience_users::Error>& error() const noexcept { return error_; }
+
+ private:
+  bool next_csv(ImportRecord& record);
+  bool next_jsonl(ImportRecord& record);
+
+  std::istream& in_;
+  Format format_;
+  std::unique_ptr<CsvReader> csv_;         // kCsv
+  std::optional<CsvPostMapping> mapping_;  // kCsv, from the header
+  std::size_t rows_ = 0;                   // user records returned so far
+  std::string line_;                       // kJsonl: the line being read
+  std::optional<experience_users::Error> error_;
+};
 
 }  // namespace losant::cli

@@ -142,6 +142,23 @@ void give_up(BulkOutcome& out, Error error, milliseconds pause) {
   finish(out, BulkOutcomeKind::kFailed, std::nullopt, std::move(error));
 }
 
+// Names in @p out the user that holds @p email (a create of it was refused as existing), or
+// adds to @p refusal why that could not be learnt.
+void look_up_existing(Context& ctx, const std::string& email, BulkOutcome& out, Error& refusal) {
+  std::optional<milliseconds> refused;
+  auto found =
+      ctx.send([&] { return internal::find_user_by_email(ctx.client, ctx.application_id, email); },
+               1, refused);
+  if (!found) {
+    refusal.message += "; looking the existing user up failed: " + found.error().message;
+  } else if (!*found) {
+    refusal.message += "; no user has this email any more (deleted meanwhile?)";
+  } else {
+    out.user_id = (*found)->id;
+    out.existing = std::move(**found);
+  }
+}
+
 // Each kind of bulk call: how an input is named in its outcome, checked, and settled.
 struct Create {
   using Input = ExperienceUserPost;
@@ -168,7 +185,8 @@ struct Create {
           auto found = ctx.find_user(user.email);
           if (found && *found) return finish(out, BulkOutcomeKind::kCreated, **found, std::nullopt);
         }
-        return finish(out, BulkOutcomeKind::kSkipped, std::nullopt, std::move(error));
+        if (ctx.options.look_up_existing) look_up_existing(ctx, user.email, out, error);
+        return finish(out, BulkOutcomeKind::kSkipped, out.user_id, std::move(error));
       }
       if (internal::may_have_been_applied(error)) {
         was_ambiguous = true;

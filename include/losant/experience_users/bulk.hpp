@@ -28,7 +28,7 @@ enum class BulkOutcomeKind {
   /// concurrent writer could in rare cases have created instead.
   kCreated,
   /// create_many(): a user with this email already existed (the API said `AlreadyExists`);
-  /// `error` holds that answer.
+  /// `error` holds that answer. See BulkOptions::look_up_existing for who holds it.
   kSkipped,
   kFailed,  ///< Not done; `error` says why (invalid input, rejected, gave up).
   /// update_many(): the user now has the patch's values; `user_id` and `email` are the
@@ -54,6 +54,9 @@ struct BulkOutcome {
   std::optional<std::string> user_id;
   std::optional<Error> error;  ///< For kFailed (and kSkipped: the API's answer).
   int attempts = 0;            ///< Requests sent for this input (lookups not counted).
+  /// kSkipped with BulkOptions::look_up_existing: the user that holds the email (`user_id` is
+  /// then its id). Unset when the lookup failed; `error` then says why.
+  std::optional<ExperienceUser> existing;
 };
 
 /// Progress of a bulk call, reported after each input is settled.
@@ -84,6 +87,9 @@ struct BulkOptions {
   int max_attempts_per_user = 5;
   /// Backoff after a throttling answer without `Retry-After`; doubles per attempt.
   std::chrono::milliseconds throttle_backoff{500};
+  /// create_many(): look up the user that holds each skipped input's email (one filtered
+  /// list request each, under the same throttle), so that a kSkipped outcome names it.
+  bool look_up_existing = false;
   /// Called after each input is settled, from the thread that settled it, one call at a time.
   std::function<void(const BulkProgress&)> on_progress;
 };
