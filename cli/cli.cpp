@@ -18,10 +18,12 @@
 #include <utility>
 #include <vector>
 
+#include "bulk_edit.hpp"
 #include "command_line.hpp"
 #include "invocation.hpp"
 #include "output.hpp"
 #include "password_input.hpp"
+#include "revoke_sessions.hpp"
 #include "settings.hpp"
 #include "terminal.hpp"
 #include "text.hpp"
@@ -98,6 +100,10 @@ bool nothing_to_change(const Invocation& in) {
 
 ExitCode run_update(Context& c) {
   Invocation& in = c.in;
+  if (!in.bulk_edit.in_path.empty()) {
+    return run_edit_file(EditKind::kUpdate, c.client, in.application_id, in.bulk_edit, c.out,
+                         c.err, c.words);
+  }
   if (in.clear_tags) in.fields.user_tags = eu::Tags{};
   if (in.clear_groups) in.fields.experience_group_ids = std::vector<std::string>{};
   if (auto code = resolve_group_name_flags(c)) return *code;
@@ -144,15 +150,19 @@ const std::vector<CommandSpec>& commands() {
        "Change the fields given; the others stay as they are",
        {Format::kTable, Format::kJson, Format::kCsv, Format::kJsonl},
        [](CLI::App& app, Invocation& in) {
-         add_user_id(app, in);
+         define_user_id_or_file(app, in, /*confirming=*/false);
          define_user_fields(app, in, /*creating=*/false);
        },
        run_update},
       {"delete",
-       "Delete a user",
+       "Delete a user, or the users a file names (--in)",
        {Format::kTable, Format::kJson},
-       add_user_id,
+       [](CLI::App& app, Invocation& in) { define_user_id_or_file(app, in, /*confirming=*/true); },
        [](Context& c) {
+         if (!c.in.bulk_edit.in_path.empty()) {
+           return run_edit_file(EditKind::kDelete, c.client, c.in.application_id, c.in.bulk_edit,
+                                c.out, c.err, c.words);
+         }
          return finish(confirmed(c.client.remove(c.in.application_id, c.in.user_id)), c,
                        [&](const eu::DeleteResult& result) {
                          print_deleted(c.out, c.format, c.in.user_id, result);
@@ -174,6 +184,15 @@ const std::vector<CommandSpec>& commands() {
        [](Context& c) {
          return run_import(c.client, c.in.application_id, c.in.import_options, c.out, c.err,
                            c.words);
+       }},
+      {"revoke-sessions",
+       "Invalidate the tokens of every matching user (tokenCutoff set to now)",
+       {Format::kTable},
+       define_revoke_sessions,
+       [](Context& c) {
+         if (auto code = resolve_query_flags(c)) return *code;
+         return run_revoke_sessions(c.client, c.in.application_id, c.in.query, c.in.bulk_edit,
+                                    c.out, c.err, c.words);
        }},
       {"groups",
        "Experience groups, read only: groups list, groups get GROUP_ID",
@@ -238,7 +257,16 @@ bool starts_with_http(const std::string& url) {
 
 ExitCode execute(Invocation& in, std::ostream& out, std::ostream& err) {
   ErrorWords words{in.command->name, in.sources};
-  if (std::string_view(in.command->name) == "update" && nothing_to_change(in)) {
+  const bool update_from_file =
+      std::string_view(in.command->name) == "update" && !in.bulk_edit.in_path.empty();
+  if (update_from_file && !nothing_to_change(in)) {
+    print_error(err,
+                "update: --in: the fields come from the file; not with --email, --password, "
+                "--tag, --group or the other field options; nothing was sent");
+    return ExitCode::kUsage;
+  }
+  if (std::string_view(in.command->name) == "update" && !update_from_file &&
+      nothing_to_change(in)) {
     print_error(err,
                 "update: nothing to change: give at least one of --email, --password, "
                 "--password-stdin, --first-name, --last-name, --tag, --clear-tags, --group, "

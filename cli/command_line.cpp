@@ -137,6 +137,65 @@ void add_user_id(CLI::App& command, Invocation& in) {
       ->required();
 }
 
+// The filters of list, export and revoke-sessions (not the advanced query's: define_query_flags).
+void define_list_filters(CLI::App& command, eu::ListQuery& q) {
+  add_enum_option(command, "--filter-field", q.filter_field, eu::parse_filter_field,
+                  eu::kAllFilterFields, "The field --filter applies to (give both)");
+  add_optional_option(command, "--filter", q.filter,
+                      "Keep users whose --filter-field matches this glob, such as '*@example.com'")
+      ->type_name("GLOB");
+  command
+      .add_option_function<std::string>(
+          "--group",
+          [&q](const std::string& text) { q.experience_group = eu::GroupFilter::parse(text); },
+          "Keep members of this group, users in any group, or users in no group")
+      ->type_name("ID|any|none");
+  command.add_flag_callback(
+      "--include-ancestor-groups", [&q] { q.include_ancestor_groups = true; },
+      "With --group ID: also keep the members of the group's ancestors");
+}
+
+// --report, --concurrency and --dry-run of the bulk edits (@p verb: what a request does),
+// and --yes where they ask first. @p in_only: each marks Invocation::in_only_flag.
+void define_bulk_options(CLI::App& command, Invocation& in, const std::string& verb,
+                         bool confirming, bool in_only) {
+  BulkEditOptions& o = in.bulk_edit;
+  auto mark = [&in, in_only](const char* flag) {
+    return [&in, in_only, flag] {
+      if (in_only && in.in_only_flag.empty()) in.in_only_flag = flag;
+    };
+  };
+  command
+      .add_option("--report", o.report_path,
+                  "Write row,user_id,email,outcome,error for every row to this file as each "
+                  "settles")
+      ->type_name("FILE")
+      ->each([f = mark("--report")](const std::string&) { f(); });
+  command
+      .add_option("--concurrency", o.concurrency,
+                  verb + " requests in flight at most, 1 to 64. Default: " +
+                      std::to_string(BulkEditOptions{}.concurrency))
+      ->type_name("N")
+      ->check(CLI::Range(1, 64).description(""))
+      ->each([f = mark("--concurrency")](const std::string&) { f(); });
+  command.add_flag_callback(
+      "--dry-run",
+      [&o, f = mark("--dry-run")] {
+        o.dry_run = true;
+        f();
+      },
+      "Check and count everything; change nothing");
+  if (confirming) {
+    command.add_flag_callback(
+        "--yes",
+        [&o, f = mark("--yes")] {
+          o.yes = true;
+          f();
+        },
+        "Do not ask for confirmation on a terminal");
+  }
+}
+
 // The query options of list and export; only list shows one page of its choice.
 void define_query(CLI::App& command, eu::ListQuery& q, bool one_page) {
   add_enum_option(
@@ -156,20 +215,33 @@ void define_query(CLI::App& command, eu::ListQuery& q, bool one_page) {
                         "Users fetched per request, 1 to 1000. Default: 1000")
         ->type_name("N");
   }
-  add_enum_option(command, "--filter-field", q.filter_field, eu::parse_filter_field,
-                  eu::kAllFilterFields, "The field --filter applies to (give both)");
-  add_optional_option(command, "--filter", q.filter,
-                      "Keep users whose --filter-field matches this glob, such as '*@example.com'")
-      ->type_name("GLOB");
+  define_list_filters(command, q);
+}
+
+void define_user_id_or_file(CLI::App& command, Invocation& in, bool confirming) {
   command
-      .add_option_function<std::string>(
-          "--group",
-          [&q](const std::string& text) { q.experience_group = eu::GroupFilter::parse(text); },
-          "Keep members of this group, users in any group, or users in no group")
-      ->type_name("ID|any|none");
-  command.add_flag_callback(
-      "--include-ancestor-groups", [&q] { q.include_ancestor_groups = true; },
-      "With --group ID: also keep the members of the group's ancestors");
+      .add_option("USER_ID", in.user_id,
+                  "The experience user's id (24 hex characters); or --in FILE for many")
+      ->type_name("");
+  const bool updating = !confirming;
+  command
+      .add_option("--in", in.bulk_edit.in_path,
+                  updating ? "Update the users of this JSON Lines file ({\"id\" or \"email\": "
+                             "..., fields...} a line) instead of USER_ID"
+                           : "Delete the users this file names (ids or emails, one a line; or "
+                             "CSV with an id or email column) instead of USER_ID")
+      ->type_name("FILE")
+      ->check(CLI::ExistingFile.description(""));
+  define_bulk_options(command, in, updating ? "With --in: update" : "With --in: delete",
+                      confirming, /*in_only=*/true);
+}
+
+void define_revoke_sessions(CLI::App& command, Invocation& in) {
+  define_list_filters(command, in.query);
+  define_query_flags(command, in.query_flags);
+  command.add_flag("--all", in.bulk_edit.all,
+                   "Every user of the application (required when no filter is given)");
+  define_bulk_options(command, in, "Update", /*confirming=*/true, /*in_only=*/false);
 }
 
 void define_export(CLI::App& command, Invocation& in) {

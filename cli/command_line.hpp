@@ -17,6 +17,11 @@ void define_command_line(CLI::App& app, Invocation& in, const std::vector<Comman
 
 /// `USER_ID`, the positional argument of get, update and delete.
 void add_user_id(CLI::App& command, Invocation& in);
+/// update and delete: `USER_ID` (optional here) or `--in FILE` with the bulk options
+/// (`--report`, `--concurrency`, `--dry-run`; with @p confirming, `--yes`).
+void define_user_id_or_file(CLI::App& command, Invocation& in, bool confirming);
+/// The options of revoke-sessions: the filters of list, --all and the bulk options.
+void define_revoke_sessions(CLI::App& command, Invocation& in);
 /// The query options of list (@p one_page: with --page) and export.
 void define_query(CLI::App& command, experience_users::ListQuery& q, bool one_page);
 /// The options of export and import.

@@ -94,6 +94,10 @@ std::string_view scopes_of(std::string_view command) {
     return "experienceUsers.post (or experienceUsers.*, all.Application)";
   }
   if (command == "update") return "experienceUser.patch (or experienceUser.*, all.Application)";
+  if (command == "revoke-sessions") {
+    return "experienceUsers.get and experienceUser.patch (or experienceUsers.* and "
+           "experienceUser.*, all.Application)";
+  }
   if (command == "delete") return "experienceUser.delete (or experienceUser.*, all.Application)";
   return "a scope for this operation (see docs/cli.md)";
 }

@@ -14,6 +14,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "bulk_run.hpp"
 #include "error_words.hpp"
 #include "exit_code.hpp"
 #include "export.hpp"
@@ -67,6 +68,9 @@ struct Invocation {
   bool password_on_command_line = false;
   ExportOptions export_options;
   ImportOptions import_options;
+  BulkEditOptions bulk_edit;  // update --in, delete --in, revoke-sessions
+  // The first option given that only works with --in (update, delete), for the usage error.
+  std::string in_only_flag;
 };
 
 // What a command runs with, once the command line is settled.

@@ -32,6 +32,18 @@ void check_conflicts(const Invocation& in) {
   if (in.clear_groups && in.fields.experience_group_ids) {
     throw CLI::ValidationError("--clear-groups", "give --group or --clear-groups, not both");
   }
+  // update and delete: one user (USER_ID) or a file of them (--in), never both.
+  const std::string_view command = in.command != nullptr ? in.command->name : "";
+  if (command == "update" || command == "delete") {
+    const bool from_file = !in.bulk_edit.in_path.empty();
+    if (from_file && !in.user_id.empty()) {
+      throw CLI::ValidationError("--in", "give USER_ID or --in FILE, not both");
+    }
+    if (!from_file && in.user_id.empty()) throw CLI::RequiredError("USER_ID (or --in FILE)");
+    if (!from_file && !in.in_only_flag.empty()) {
+      throw CLI::ValidationError(in.in_only_flag, "only with --in FILE");
+    }
+  }
 }
 
 // Each connection setting from its option, else its environment variable, else the profile.

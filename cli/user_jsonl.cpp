@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "losant/experience_users/json.hpp"
+#include "losant/experience_users/validate.hpp"
 
 namespace losant::cli {
 namespace {
@@ -85,9 +86,9 @@ std::string shown_key(const std::string& key) {
   return printable ? " \"" + key + "\"" : std::string();
 }
 
-}  // namespace
-
-eu::Result<eu::ExperienceUserPost> parse_import_record(std::string_view line) {
+// @p line as a JSON object, after the guards every record passes (size, depth, no key twice).
+// The errors never quote the record (it may hold a password).
+eu::Result<json> read_record_object(std::string_view line) {
   if (line.size() > kMaxImportRecordBytes) {
     return eu::invalid_argument("body", "the record is longer than " +
                                             std::to_string(kMaxImportRecordBytes) +
@@ -110,6 +111,37 @@ eu::Result<eu::ExperienceUserPost> parse_import_record(std::string_view line) {
     if (!direct) return std::move(direct).error();
     return eu::invalid_argument("body", "is not a JSON object");
   }
+  return record;
+}
+
+std::string dumped(const json& record) {
+  return record.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// Takes the string member @p key out of @p record into @p target; an error when it is there
+// but not a string. Absent: @p target stays as it is.
+std::optional<eu::Error> take_string(json& record, const char* key, std::string& target) {
+  const auto found = record.find(key);
+  if (found == record.end()) return std::nullopt;
+  if (!found->is_string()) return eu::invalid_argument(std::string("body.") + key, "must be a string");
+  target = found->get<std::string>();
+  record.erase(found);
+  return std::nullopt;
+}
+
+std::optional<eu::Error> check_key(const UserKey& key) {
+  if (!key.id.empty() && !eu::is_valid_id(key.id)) {
+    return eu::invalid_argument("experienceUserId", "must be 24 hexadecimal characters");
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+eu::Result<eu::ExperienceUserPost> parse_import_record(std::string_view line) {
+  eu::Result<json> parsed = read_record_object(line);
+  if (!parsed) return std::move(parsed).error();
+  json& record = *parsed;
   for (const char* field : kServerFields) record.erase(field);
   if (const auto groups = record.find("experienceGroups"); groups != record.end()) {
     if (record.contains("experienceGroupIds")) {
@@ -125,8 +157,54 @@ eu::Result<eu::ExperienceUserPost> parse_import_record(std::string_view line) {
   }
   if (!record.contains("password"))
     record["password"] = "";  // a password is generated or asked for
-  return eu::parse_experience_user_post(
-      record.dump(-1, ' ', false, json::error_handler_t::replace));
+  return eu::parse_experience_user_post(dumped(record));
+}
+
+eu::Result<UpdateRecord> parse_update_record(std::string_view line) {
+  eu::Result<json> parsed = read_record_object(line);
+  if (!parsed) return std::move(parsed).error();
+  json& record = *parsed;
+  UpdateRecord update;
+  if (auto e = take_string(record, "id", update.key.id)) return *e;
+  if (update.key.id.empty()) {
+    // Keyed by email: the email names the user, newEmail changes it.
+    if (auto e = take_string(record, "email", update.key.email)) return *e;
+    if (update.key.email.empty()) {
+      return eu::invalid_argument("body", "needs an id or an email: the user to change");
+    }
+    const auto new_email = record.find("newEmail");
+    if (new_email != record.end()) {
+      record["email"] = *new_email;
+      record.erase("newEmail");
+    }
+  } else if (record.contains("newEmail")) {
+    return eu::invalid_argument("body.newEmail",
+                                "only with a user given by email (with an id, email is the new "
+                                "email)");
+  }
+  if (auto e = check_key(update.key)) return *e;
+  if (record.empty()) {
+    return eu::invalid_argument("body", "nothing to change: give at least one field");
+  }
+  eu::Result<eu::ExperienceUserPatch> patch = eu::parse_experience_user_patch(dumped(record));
+  if (!patch) return std::move(patch).error();
+  update.patch = std::move(*patch);
+  return update;
+}
+
+eu::Result<UserKey> parse_user_key_record(std::string_view line) {
+  eu::Result<json> parsed = read_record_object(line);
+  if (!parsed) return std::move(parsed).error();
+  UserKey key;
+  if (auto e = take_string(*parsed, "id", key.id)) return *e;
+  if (key.id.empty()) {
+    if (auto e = take_string(*parsed, "email", key.email)) return *e;
+  }
+  if (key.id.empty() && key.email.empty()) {
+    return eu::invalid_argument("body", "needs an id or an email: the user to delete");
+  }
+  if (auto e = check_key(key)) return *e;
+  return key;
 }
 
 }  // namespace losant::cli

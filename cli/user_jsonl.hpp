@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "losant/experience_users/models.hpp"
@@ -33,5 +34,32 @@ inline constexpr std::size_t kMaxImportNestingDepth = 16;
  */
 experience_users::Result<experience_users::ExperienceUserPost> parse_import_record(
     std::string_view line);
+
+/// The user a record of `update --in` or `delete --in` names: by id, or else by email.
+struct UserKey {
+  std::string id;     ///< The user's id (valid: 24 hex characters), or empty.
+  std::string email;  ///< When `id` is empty: the user's email as written (any case).
+};
+
+/// One record of `update --in`: the user and the fields to change.
+struct UpdateRecord {
+  UserKey key;
+  experience_users::ExperienceUserPatch patch;  ///< At least one field.
+};
+
+/**
+ * One JSON Lines record of `update --in`: `{"id": ID, fields...}`, where `email` is a new
+ * email, or `{"email": EMAIL, fields...}`, where `newEmail` is one. The fields are those of an
+ * update body, parsed by the SDK's parse_experience_user_patch(), which refuses unknown ones;
+ * at least one is required. Guarded as parse_import_record() is (size, depth, a key twice);
+ * errors are kInvalidArgument naming the field and never quote the record.
+ */
+experience_users::Result<UpdateRecord> parse_update_record(std::string_view line);
+
+/**
+ * One JSON object line of `delete --in`: its `id`, or else its `email`; other fields are
+ * ignored (so that an export's lines can be given). Guarded as parse_import_record() is.
+ */
+experience_users::Result<UserKey> parse_user_key_record(std::string_view line);
 
 }  // namespace losant::cli

@@ -1,6 +1,6 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 // Decoding of untrusted JSON into the models: response bodies, and create bodies (JSON Lines
-// records) for parse_experience_user_post. The models' field tables (wire/schema.hpp) drive
+// records) for parse_experience_user_post, update bodies for parse_experience_user_patch. The models' field tables (wire/schema.hpp) drive
 // the generic reader (wire/json_reader.hpp): each object's fields are visited once in document
 // order and dispatched on the key; unknown keys are skipped (or refused, for a strict schema).
 
@@ -55,7 +55,7 @@ class ModelReader {
         while (index < kCount && kNames[index] != key) ++index;
         if (index == kCount) {
           if (Schema<Model>::kStrict) {
-            return r_.fail(path.key(key), "unknown field (not allowed in a create body)");
+            return r_.fail(path.key(key), "unknown field (not allowed in a request body)");
           }
           continue;  // unknown: skipped by the iterator
         }
@@ -218,6 +218,10 @@ Result<ExperienceUsers> parse_experience_users(std::string_view json) {
 
 Result<ExperienceUserPost> parse_experience_user_post(std::string_view json) {
   return internal::decode<ExperienceUserPost>(json, 0, ErrorKind::kInvalidArgument);
+}
+
+Result<ExperienceUserPatch> parse_experience_user_patch(std::string_view json) {
+  return internal::decode<ExperienceUserPatch>(json, 0, ErrorKind::kInvalidArgument);
 }
 
 }  // namespace losant::experience_users

@@ -35,5 +35,9 @@ LOSANT_EU_EXPORT Result<ExperienceUsers> parse_experience_users(std::string_view
 /// Parses a create body (for example one JSON Lines record); kInvalidArgument on failure.
 /// Unknown fields are refused, as the schema forbids them. Rules are not checked here.
 LOSANT_EU_EXPORT Result<ExperienceUserPost> parse_experience_user_post(std::string_view json);
+/// Parses an update body (for example one record of `update --in`); kInvalidArgument on
+/// failure. Unknown fields are refused, as the schema forbids them; every field is optional.
+/// Rules are not checked here (see validate()).
+LOSANT_EU_EXPORT Result<ExperienceUserPatch> parse_experience_user_patch(std::string_view json);
 
 }  // namespace losant::experience_users
