@@ -226,8 +226,8 @@ void define_user_id_or_file(CLI::App& command, Invocation& in, bool confirming) 
   const bool updating = !confirming;
   command
       .add_option("--in", in.bulk_edit.in_path,
-                  updating ? "Update the users of this JSON Lines file ({\"id\" or \"email\": "
-                             "..., fields...} a line) instead of USER_ID"
+                  updating ? "Update the users of this JSON Lines file (one {\"id\" or \"email\", "
+                             "then the fields to change} a line) instead of USER_ID"
                            : "Delete the users this file names (ids or emails, one a line; or "
                              "CSV with an id or email column) instead of USER_ID")
       ->type_name("FILE")

@@ -13,19 +13,21 @@ _losant_experience_users() {
     cword=$COMP_CWORD
   fi
 
-  local commands="list get create update delete export import groups"
+  local commands="list get create update delete export import revoke-sessions groups"
   local global="--url --token --token-stdin --application --profile --allow-insecure-http --proxy --format --timeout --ca-bundle --verbose -v --help -h"
   local query="--sort-field --sort-direction --per-page --filter-field --filter --group --include-ancestor-groups"
   local advanced="--query --created-after --created-before --last-login-before --never-logged-in --has-tag --group-name"
+  local bulk="--in --concurrency --report --dry-run"
   local fields="--email --password --password-stdin --first-name --last-name --tag --group --group-name --token-cutoff"
   local -A options=(
     [list]="$query $advanced --page"
     [get]=""
     [create]="$fields"
-    [update]="$fields --clear-tags --clear-groups"
-    [delete]=""
+    [update]="$fields --clear-tags --clear-groups $bulk"
+    [delete]="$bulk --yes"
     [export]="$query $advanced --consistent --out --tag-columns"
     [import]="--in --concurrency --report --generate-passwords --dry-run"
+    ["revoke-sessions"]="--filter-field --filter --group --include-ancestor-groups $advanced --all --concurrency --report --dry-run --yes"
     [groups]=""
     ["groups list"]="--sort-field --sort-direction --page --per-page --filter --query"
     ["groups get"]=""
@@ -65,7 +67,7 @@ _losant_experience_users() {
     --sort-direction) COMPREPLY=($(compgen -W "asc desc" -- "$cur")); return ;;
     --filter-field) COMPREPLY=($(compgen -W "firstName lastName email" -- "$cur")); return ;;
     --group)
-      [[ $command == list || $command == export ]] && COMPREPLY=($(compgen -W "any none" -- "$cur"))
+      [[ $command == list || $command == export || $command == revoke-sessions ]] && COMPREPLY=($(compgen -W "any none" -- "$cur"))
       return ;;
     --profile)
       local config=${XDG_CONFIG_HOME:-$HOME/.config}/losant-experience-users/config

@@ -33,8 +33,9 @@ using eu::testing::run_tool;
 
 using Options = std::set<std::string>;
 
-const std::vector<std::string> kCommands{"list",   "get",    "create",      "update",    "delete",
-                                         "export", "import", "groups list", "groups get"};
+const std::vector<std::string> kCommands{
+    "list",   "get",    "create",          "update",      "delete",
+    "export", "import", "revoke-sessions", "groups list", "groups get"};
 
 // The command a heading names: `get USER_ID` -> `get`, `groups get GROUP_ID` -> `groups get`
 // (the words before the first upper-case placeholder).
@@ -94,7 +95,11 @@ std::map<std::string, Options> man_options(const std::string& roff) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string& line = lines[i];
     if (line.rfind(".SH ", 0) == 0) section = line == ".SH GLOBAL OPTIONS" ? "global" : "";
-    if (line.rfind(".SS \"", 0) == 0) section = command_of(line.substr(5, line.find('"', 5) - 5));
+    if (line.rfind(".SS \"", 0) == 0) {
+      std::string title = line.substr(5, line.find('"', 5) - 5);
+      for (std::size_t at; (at = title.find("\\-")) != std::string::npos;) title.replace(at, 2, "-");
+      section = command_of(title);  // `revoke\-sessions` -> `revoke-sessions`
+    }
     if (section.empty() || line != ".TP" || i + 1 >= lines.size()) continue;
     std::string tag = lines[i + 1];
     for (std::size_t at; (at = tag.find("\\-")) != std::string::npos;) tag.replace(at, 2, "-");
