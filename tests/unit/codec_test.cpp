@@ -230,6 +230,26 @@ TEST(DecodeUser, EscapedKeysAreRecognised) {
   EXPECT_EQ(user->email, "e");
 }
 
+// An update body (a record of `update --in`): every field optional, absent stays absent, and
+// unknown fields refused as the schema forbids them.
+TEST(ParsePatch, FieldsGivenOnlyAndUnknownFieldsRefused) {
+  const auto patch = parse_experience_user_patch(
+      R"({"lastName":"L","userTags":{"k":"v"},"tokenCutoff":"2024-05-01T12:00:00Z"})");
+  ASSERT_TRUE(patch.ok()) << patch.error().message;
+  EXPECT_EQ(patch->last_name, std::optional<std::string>("L"));
+  EXPECT_FALSE(patch->email);
+  EXPECT_FALSE(patch->password);
+  EXPECT_EQ(patch->user_tags, (std::optional<Tags>(Tags{{"k", "v"}})));
+  EXPECT_EQ(to_json(*patch),
+            R"({"lastName":"L","tokenCutoff":"2024-05-01T12:00:00.000Z","userTags":{"k":"v"}})");
+  EXPECT_TRUE(parse_experience_user_patch("{}").ok());
+  const auto unknown = parse_experience_user_patch(R"({"lastName":"L","nickname":"n"})");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().kind, ErrorKind::kInvalidArgument);
+  EXPECT_EQ(unknown.error().field, "body.nickname");
+  EXPECT_FALSE(parse_experience_user_patch(R"({"firstName":5})").ok());
+}
+
 // Keys are first compared raw with the field the table's order predicts; every other key must
 // still find its field (or none): escaped spellings, any order, prefixes and extensions of a
 // name, repetitions (the last value wins).
