@@ -100,9 +100,9 @@ class FileEdit {
     if (seen != nullptr) {
       const auto [first, inserted] = seen->emplace(pack(user_id), record.row);
       if (!inserted) {
-        record.error = eu::invalid_argument(
-            "", "names the same user as row " + std::to_string(first->second) +
-                    " (rows are sent concurrently: give each user one row)");
+        record.error =
+            eu::invalid_argument("", "names the same user as row " + std::to_string(first->second) +
+                                         " (rows are sent concurrently: give each user one row)");
         return Verdict::kInvalid;
       }
     }

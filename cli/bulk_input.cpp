@@ -85,8 +85,8 @@ bool EditReader::next(EditRecord& record) {
 
 bool EditReader::next_line(EditRecord& record) {
   while (read_capped_line(in_, line_)) {
-    const std::string_view text = eu::internal::trim(
-        std::string_view(line_).substr(0, line_.find_last_not_of("\r") + 1));
+    const std::string_view text =
+        eu::internal::trim(std::string_view(line_).substr(0, line_.find_last_not_of("\r") + 1));
     if (text.empty()) continue;
     record.row = ++rows_;
     if (kind_ == EditKind::kUpdate) {
@@ -100,8 +100,8 @@ bool EditReader::next_line(EditRecord& record) {
       if (auto e = eu::validate(record.patch)) record.error = in_record_words(*e, record.key);
       return true;
     }
-    eu::Result<UserKey> key = text.front() == '{' ? parse_user_key_record(text)
-                                                  : parse_bare_key(text);
+    eu::Result<UserKey> key =
+        text.front() == '{' ? parse_user_key_record(text) : parse_bare_key(text);
     if (key) {
       record.key = std::move(*key);
     } else {

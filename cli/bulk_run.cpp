@@ -48,8 +48,8 @@ std::string BulkRun::describe_row(std::size_t row, const std::string& user_id,
 
 void BulkRun::record(std::size_t row, const std::string& user_id, const std::string& email,
                      RowOutcome outcome, const std::optional<eu::Error>& error, bool print) {
-  const bool has_error = error && (outcome == RowOutcome::kFailed ||
-                                   outcome == RowOutcome::kInvalid);
+  const bool has_error =
+      error && (outcome == RowOutcome::kFailed || outcome == RowOutcome::kInvalid);
   const std::string error_text =
       has_error ? describe(*error, words_, FieldStyle::kRecord) : std::string();
   std::lock_guard<std::mutex> lock(mu_);
@@ -63,8 +63,8 @@ void BulkRun::record(std::size_t row, const std::string& user_id, const std::str
     err_ << "note: " << printable(describe_row(row, user_id, email)) << ": not found\n";
   }
   if (report_ && !report_failed_ &&
-      !report_->add({std::to_string(row), user_id, email, std::string(to_string(outcome)),
-                     error_text})) {
+      !report_->add(
+          {std::to_string(row), user_id, email, std::string(to_string(outcome)), error_text})) {
     report_failed_ = true;
   }
 }

@@ -101,8 +101,8 @@ bool nothing_to_change(const Invocation& in) {
 ExitCode run_update(Context& c) {
   Invocation& in = c.in;
   if (!in.bulk_edit.in_path.empty()) {
-    return run_edit_file(EditKind::kUpdate, c.client, in.application_id, in.bulk_edit, c.out,
-                         c.err, c.words);
+    return run_edit_file(EditKind::kUpdate, c.client, in.application_id, in.bulk_edit, c.out, c.err,
+                         c.words);
   }
   if (in.clear_tags) in.fields.user_tags = eu::Tags{};
   if (in.clear_groups) in.fields.experience_group_ids = std::vector<std::string>{};

@@ -232,8 +232,8 @@ void define_user_id_or_file(CLI::App& command, Invocation& in, bool confirming) 
                              "CSV with an id or email column) instead of USER_ID")
       ->type_name("FILE")
       ->check(CLI::ExistingFile.description(""));
-  define_bulk_options(command, in, updating ? "With --in: update" : "With --in: delete",
-                      confirming, /*in_only=*/true);
+  define_bulk_options(command, in, updating ? "With --in: update" : "With --in: delete", confirming,
+                      /*in_only=*/true);
 }
 
 void define_revoke_sessions(CLI::App& command, Invocation& in) {

@@ -133,11 +133,11 @@ ExitCode run_revoke_sessions(const eu::ExperienceUsersClient& client,
         emails.erase(found);
       }
     }
-    run.record(outcome.index + 1, outcome.user_id.value_or(""),
-               outcome.email.empty() ? email : outcome.email,
-               outcome.kind == eu::BulkOutcomeKind::kUpdated ? RowOutcome::kUpdated
-                                                             : RowOutcome::kFailed,
-               outcome.error);
+    run.record(
+        outcome.index + 1, outcome.user_id.value_or(""),
+        outcome.email.empty() ? email : outcome.email,
+        outcome.kind == eu::BulkOutcomeKind::kUpdated ? RowOutcome::kUpdated : RowOutcome::kFailed,
+        outcome.error);
   };
   client.update_many(application_id, source, sink, run.bulk_options(options.concurrency, matching));
   run.finish_progress();
@@ -149,8 +149,9 @@ ExitCode run_revoke_sessions(const eu::ExperienceUsersClient& client,
     print_error(err, describe(*listing_failed, words) +
                          " (listing the users stopped there; the users after it were not changed)");
     const ExitCode code = run.exit_code();
-    return code == ExitCode::kOk ? (taken == 0 ? exit_code_for(*listing_failed) : ExitCode::kPartial)
-                                 : code;
+    return code == ExitCode::kOk
+               ? (taken == 0 ? exit_code_for(*listing_failed) : ExitCode::kPartial)
+               : code;
   }
   return run.exit_code();
 }

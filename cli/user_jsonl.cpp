@@ -123,7 +123,8 @@ std::string dumped(const json& record) {
 std::optional<eu::Error> take_string(json& record, const char* key, std::string& target) {
   const auto found = record.find(key);
   if (found == record.end()) return std::nullopt;
-  if (!found->is_string()) return eu::invalid_argument(std::string("body.") + key, "must be a string");
+  if (!found->is_string())
+    return eu::invalid_argument(std::string("body.") + key, "must be a string");
   target = found->get<std::string>();
   record.erase(found);
   return std::nullopt;

@@ -1,8 +1,9 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 // Decoding of untrusted JSON into the models: response bodies, and create bodies (JSON Lines
-// records) for parse_experience_user_post, update bodies for parse_experience_user_patch. The models' field tables (wire/schema.hpp) drive
-// the generic reader (wire/json_reader.hpp): each object's fields are visited once in document
-// order and dispatched on the key; unknown keys are skipped (or refused, for a strict schema).
+// records) for parse_experience_user_post, update bodies for parse_experience_user_patch. The
+// models' field tables (wire/schema.hpp) drive the generic reader (wire/json_reader.hpp): each
+// object's fields are visited once in document order and dispatched on the key; unknown keys are
+// skipped (or refused, for a strict schema).
 
 #include <array>
 #include <cstdint>

@@ -145,12 +145,17 @@ TEST_F(CliBulkEditTest, UpdateByIdAndByEmailSendsOnlyTheFieldsGiven) {
   ASSERT_GE(before.size(), 4u);
   const eu::ExperienceUser &a = before[0], &b = before[1], &c = before[2], &d = before[3];
   write_file(file("changes.jsonl"),
-             "{\"id\":\"" + a.id + "\",\"firstName\":\"Ada\"}\n"
-             "\n"  // blank lines are not rows
-             "{\"email\":\"" + upper(b.email) + "\",\"lastName\":\"Lovelace\"," +
+             "{\"id\":\"" + a.id +
+                 "\",\"firstName\":\"Ada\"}\n"
+                 "\n"  // blank lines are not rows
+                 "{\"email\":\"" +
+                 upper(b.email) + "\",\"lastName\":\"Lovelace\"," +
                  "\"userTags\":{\"role\":\"op\"}}\n"
-                 "{\"email\":\"" + c.email + "\",\"newEmail\":\"renamed@example.org\"}\n"
-                 "{\"id\":\"" + d.id + "\",\"email\":\"moved@example.org\",\"tokenCutoff\":" +
+                 "{\"email\":\"" +
+                 c.email +
+                 "\",\"newEmail\":\"renamed@example.org\"}\n"
+                 "{\"id\":\"" +
+                 d.id + "\",\"email\":\"moved@example.org\",\"tokenCutoff\":" +
                  "\"2024-05-01T12:00:00Z\"}\n");
   emulator_->clear_requests();
   const Outcome o = run({"update", "--in", file("changes.jsonl"), "--report", file("r.csv")});
@@ -166,7 +171,8 @@ TEST_F(CliBulkEditTest, UpdateByIdAndByEmailSendsOnlyTheFieldsGiven) {
   EXPECT_EQ(bodies[a.id], R"({"firstName":"Ada"})");
   EXPECT_EQ(bodies[b.id], R"({"lastName":"Lovelace","userTags":{"role":"op"}})");
   EXPECT_EQ(bodies[c.id], R"({"email":"renamed@example.org"})");
-  EXPECT_EQ(bodies[d.id], R"({"email":"moved@example.org","tokenCutoff":"2024-05-01T12:00:00.000Z"})");
+  EXPECT_EQ(bodies[d.id],
+            R"({"email":"moved@example.org","tokenCutoff":"2024-05-01T12:00:00.000Z"})");
 
   const auto after = users_by_id();
   EXPECT_EQ(after.at(a.id).first_name, std::optional<std::string>("Ada"));
@@ -193,7 +199,8 @@ TEST_F(CliBulkEditTest, UpdateByManyEmailsLooksThemUpWithOneListing) {
   const std::vector<eu::ExperienceUser> before = users();
   ASSERT_EQ(before.size(), 30u);
   std::string records;
-  for (const auto& user : before) records += "{\"email\":\"" + user.email + "\",\"lastName\":\"X\"}\n";
+  for (const auto& user : before)
+    records += "{\"email\":\"" + user.email + "\",\"lastName\":\"X\"}\n";
   write_file(file("many.jsonl"), records);
   emulator_->clear_requests();
   const Outcome o = run({"update", "--in", file("many.jsonl"), "--concurrency", "4"});
@@ -210,14 +217,23 @@ TEST_F(CliBulkEditTest, UpdateByManyEmailsLooksThemUpWithOneListing) {
 TEST_F(CliBulkEditTest, AnInvalidRecordMeansNothingIsSent) {
   const std::vector<eu::ExperienceUser> before = users();
   write_file(file("bad.jsonl"),
-             "{\"id\":\"" + before[0].id + "\",\"firstName\":\"Fine\"}\n"    // 1: valid
-             "{\"id\":\"not-an-id\",\"firstName\":\"A\"}\n"                   // 2: id format
-             "{\"id\":\"" + before[1].id + "\",\"nickname\":\"A\"}\n"         // 3: unknown field
-                 "{\"email\":\"nobody@example.org\",\"firstName\":\"A\"}\n"   // 4: unknown email
-                 "{\"email\":\"" + upper(before[0].email) + "\",\"lastName\":\"B\"}\n"  // 5: twice
-                 "{\"id\":\"" + before[2].id + "\",\"password\":\"short\"}\n"  // 6: a rule
-                 "{\"id\":\"" + before[3].id + "\"}\n"                         // 7: no field
-                 "not json\n");                                                 // 8
+             "{\"id\":\"" + before[0].id +
+                 "\",\"firstName\":\"Fine\"}\n"                  // 1: valid
+                 "{\"id\":\"not-an-id\",\"firstName\":\"A\"}\n"  // 2: id format
+                 "{\"id\":\"" +
+                 before[1].id +
+                 "\",\"nickname\":\"A\"}\n"                                  // 3: unknown field
+                 "{\"email\":\"nobody@example.org\",\"firstName\":\"A\"}\n"  // 4: unknown email
+                 "{\"email\":\"" +
+                 upper(before[0].email) +
+                 "\",\"lastName\":\"B\"}\n"  // 5: twice
+                 "{\"id\":\"" +
+                 before[2].id +
+                 "\",\"password\":\"short\"}\n"  // 6: a rule
+                 "{\"id\":\"" +
+                 before[3].id +
+                 "\"}\n"         // 7: no field
+                 "not json\n");  // 8
   emulator_->clear_requests();
   const Outcome o = run({"update", "--in", file("bad.jsonl"), "--report", file("r.csv")});
   EXPECT_EQ(o.exit_code, 3) << o;
@@ -264,8 +280,7 @@ TEST_F(CliBulkEditTest, UsageErrorsOfTheFileForms) {
   EXPECT_EQ(run({"update", id, "--first-name", "B", "--report", file("r.csv")}).exit_code, 2);
   EXPECT_EQ(run({"delete", id, "--yes"}).exit_code, 2);
   EXPECT_EQ(run({"delete"}).exit_code, 2);
-  EXPECT_EQ(run({"update", "--in", file("one.jsonl"), "--report", file("one.jsonl")}).exit_code,
-            2);
+  EXPECT_EQ(run({"update", "--in", file("one.jsonl"), "--report", file("one.jsonl")}).exit_code, 2);
   EXPECT_EQ(run({"update", "--in", file("missing.jsonl")}).exit_code, 2);
   EXPECT_TRUE(requests_of("PATCH").empty());
   EXPECT_TRUE(requests_of("DELETE").empty());
@@ -299,8 +314,8 @@ TEST_F(CliBulkEditTest, ThrottlingDuringUpdateIsWaitedOutAndEveryUserUpdated) {
 TEST_F(CliBulkEditTest, DeleteByIdAndEmailReportsUsersAlreadyGone) {
   const std::vector<eu::ExperienceUser> before = users();
   write_file(file("gone.txt"), before[0].id + "\n" + upper(before[1].email) + "\r\n\n" +
-                                   kMissingId + "\n" + "nobody@example.org\n" +
-                                   "{\"id\":\"" + before[2].id + "\",\"email\":\"ignored\"}\n");
+                                   kMissingId + "\n" + "nobody@example.org\n" + "{\"id\":\"" +
+                                   before[2].id + "\",\"email\":\"ignored\"}\n");
   const Outcome o = run({"delete", "--in", file("gone.txt"), "--report", file("r.csv")});
   ASSERT_EQ(o.exit_code, 0) << o;
   EXPECT_EQ(o.out, "delete: 5 rows: 3 deleted, 2 not found, 0 failed\n");
@@ -331,8 +346,8 @@ TEST_F(CliBulkEditTest, DeleteByIdAndEmailReportsUsersAlreadyGone) {
 
 TEST_F(CliBulkEditTest, DeleteTakesACsvWithAnIdOrEmailColumn) {
   const std::vector<eu::ExperienceUser> before = users();
-  write_file(file("users.csv"), "Email,firstName,ID\n" + before[0].email + ",x,\n" + "," + "y," +
-                                    before[1].id + "\n");
+  write_file(file("users.csv"),
+             "Email,firstName,ID\n" + before[0].email + ",x,\n" + "," + "y," + before[1].id + "\n");
   const Outcome o = run({"delete", "--in", file("users.csv")});
   ASSERT_EQ(o.exit_code, 0) << o;
   EXPECT_EQ(o.out, "delete: 2 rows: 2 deleted, 0 not found, 0 failed\n");
@@ -356,7 +371,8 @@ TEST_F(CliBulkEditTest, DeleteWithAnInvalidLineOrADryRunDeletesNothing) {
       << o;
 
   write_file(file("ok.txt"), before[0].id + "\n" + before[1].email + "\n");
-  const Outcome dry = run({"delete", "--in", file("ok.txt"), "--dry-run", "--report", file("r.csv")});
+  const Outcome dry =
+      run({"delete", "--in", file("ok.txt"), "--dry-run", "--report", file("r.csv")});
   ASSERT_EQ(dry.exit_code, 0) << dry;
   EXPECT_EQ(dry.out,
             "delete: dry run: 2 rows are valid (2 users to delete, 0 not found); nothing was "
@@ -385,7 +401,8 @@ TEST_F(CliBulkEditTest, ADeleteWhoseAnswerWasLostIsReportedDeleted) {
 TEST_F(CliBulkEditTest, ThrottlingDuringDeleteIsWaitedOutAndEveryUserDeleted) {
   const std::vector<eu::ExperienceUser> before = users();
   std::string lines;
-  for (std::size_t i = 0; i < 10; ++i) lines += (i % 2 == 0 ? before[i].id : before[i].email) + "\n";
+  for (std::size_t i = 0; i < 10; ++i)
+    lines += (i % 2 == 0 ? before[i].id : before[i].email) + "\n";
   write_file(file("ids.txt"), lines);
   emulator_->add_fault(emu::Route::kDelete, emu::Fault::http_status(429, "1", 2));
   emulator_->add_fault(emu::Route::kDelete, emu::Fault::http_status(503, std::nullopt, 2));
@@ -448,11 +465,13 @@ TEST_F(CliRevokeSessionsTest, SetsTokenCutoffToNowOnlyForTheMatchingUsers) {
 TEST_F(CliRevokeSessionsTest, ADryRunCountsAndWritesNothing) {
   const auto before = users_by_id();
   emulator_->clear_requests();
-  const Outcome o = run({"revoke-sessions", "--query", R"({"userTags":{"floor":"3"}})", "--dry-run"});
+  const Outcome o =
+      run({"revoke-sessions", "--query", R"({"userTags":{"floor":"3"}})", "--dry-run"});
   ASSERT_EQ(o.exit_code, 0) << o;
   const std::vector<std::string> lines = lines_of(o.out);
   ASSERT_EQ(lines.size(), 4u) << o;
-  for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(floor3_.count(lines[i].substr(0, 24)), 1u) << lines[i];
+  for (std::size_t i = 0; i < 3; ++i)
+    EXPECT_EQ(floor3_.count(lines[i].substr(0, 24)), 1u) << lines[i];
   EXPECT_EQ(lines[3],
             "revoke-sessions: dry run: 3 users match; their tokenCutoff would be set to now; "
             "nothing was sent");
@@ -505,9 +524,9 @@ TEST_F(CliRevokeSessionsPagesTest, UsersThatStopMatchingAreEachUpdatedOnce) {
   const std::string now = eu::format_timestamp(
       std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now()));
   emulator_->clear_requests();
-  const Outcome o = run({"revoke-sessions", "--query",
-                         "{\"lastUpdated\":{\"$lt\":\"" + now + "\"}}", "--yes", "--concurrency",
-                         "16"});
+  const Outcome o =
+      run({"revoke-sessions", "--query", "{\"lastUpdated\":{\"$lt\":\"" + now + "\"}}", "--yes",
+           "--concurrency", "16"});
   ASSERT_EQ(o.exit_code, 0) << o;
   EXPECT_EQ(o.out.rfind("revoke-sessions: 2100 users: 2100 updated", 0), 0u) << o;
   std::set<std::string> patched;

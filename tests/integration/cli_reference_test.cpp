@@ -33,9 +33,9 @@ using eu::testing::run_tool;
 
 using Options = std::set<std::string>;
 
-const std::vector<std::string> kCommands{
-    "list",   "get",    "create",          "update",      "delete",
-    "export", "import", "revoke-sessions", "groups list", "groups get"};
+const std::vector<std::string> kCommands{"list",        "get",       "create", "update",
+                                         "delete",      "export",    "import", "revoke-sessions",
+                                         "groups list", "groups get"};
 
 // The command a heading names: `get USER_ID` -> `get`, `groups get GROUP_ID` -> `groups get`
 // (the words before the first upper-case placeholder).
@@ -97,7 +97,8 @@ std::map<std::string, Options> man_options(const std::string& roff) {
     if (line.rfind(".SH ", 0) == 0) section = line == ".SH GLOBAL OPTIONS" ? "global" : "";
     if (line.rfind(".SS \"", 0) == 0) {
       std::string title = line.substr(5, line.find('"', 5) - 5);
-      for (std::size_t at; (at = title.find("\\-")) != std::string::npos;) title.replace(at, 2, "-");
+      for (std::size_t at; (at = title.find("\\-")) != std::string::npos;)
+        title.replace(at, 2, "-");
       section = command_of(title);  // `revoke\-sessions` -> `revoke-sessions`
     }
     if (section.empty() || line != ".TP" || i + 1 >= lines.size()) continue;
