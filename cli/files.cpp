@@ -210,7 +210,7 @@ bool OutputFile::sync() {
 }
 
 bool OutputFile::publish() {
-  if (!flush()) return false;
+  if (!sync()) return false;  // the data first, then the name
   if (in_place_ || published_) return true;
   if (!rename_onto_final_name()) return false;
   published_ = true;
