@@ -14,10 +14,11 @@ namespace eu = losant::experience_users;
 std::string format_help(const CommandSpec* command) {
   if (command == nullptr) {
     return "Output format: table (for people), json, csv or jsonl (for programs); each command "
-           "says which it takes. Default: table (export: jsonl; import: from the file's name)";
+           "says which it takes. Default: table (export: jsonl; import and sync: from the file's "
+           "name)";
   }
   const std::string name = command->name;
-  if (name == "import") {
+  if (name == "import" || name == "sync") {
     return "The input's format: csv or jsonl. Default: csv for a file ending in .csv, else "
            "jsonl";
   }
