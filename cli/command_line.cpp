@@ -106,7 +106,8 @@ std::string help_footer() {
          "  printf '%s' \"$PASSWORD\" | losant-experience-users create --email a@example.com "
          "--password-stdin\n"
          "  losant-experience-users export --format csv --out users.csv\n"
-         "  losant-experience-users import --in users.csv --report report.csv\n\n" +
+         "  losant-experience-users import --in users.csv --report report.csv\n"
+         "  losant-experience-users sync --in users.csv --prune --dry-run\n\n" +
          exit_code_help() + "\n" + man_page_pointer();
 }
 

@@ -153,7 +153,6 @@ eu::Result<StoredUsers> StoredUsers::load(const eu::ExperienceUsersClient& clien
     if (!user) return std::move(user).error();
     stored.users_.push_back(StoredUser::of(std::move(*user)));
   }
-  stored.users_.shrink_to_fit();
   std::sort(stored.users_.begin(), stored.users_.end(),
             [](const StoredUser& a, const StoredUser& b) { return email_less(a.email, b.email); });
   return stored;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -93,11 +94,12 @@ class StoredUsers {
 
   /// The user whose email is @p email ignoring ASCII case; nullptr if none.
   StoredUser* find(const std::string& email);
-  std::vector<StoredUser>& all() noexcept { return users_; }
-  const std::vector<StoredUser>& all() const noexcept { return users_; }
+  std::deque<StoredUser>& all() noexcept { return users_; }
+  const std::deque<StoredUser>& all() const noexcept { return users_; }
 
  private:
-  std::vector<StoredUser> users_;
+  // A deque, not a vector: it grows by blocks, never holding two copies while it grows.
+  std::deque<StoredUser> users_;
 };
 
 /**
