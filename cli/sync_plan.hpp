@@ -118,8 +118,8 @@ bool is_empty(const experience_users::ExperienceUserPatch& patch);
 /// `tokenCutoff`, `tags`, `groups`.
 std::vector<std::string> field_names(const experience_users::ExperienceUserPatch& patch);
 
-/// Every field @p desired manages, as a patch (no email, no password): what validate() checks
-/// of a record for an existing user.
+/// The email and every field @p desired manages, as a patch (no password: it is ignored for an
+/// existing user): what validate() checks of a record for an existing user.
 experience_users::ExperienceUserPatch managed_fields(
     const experience_users::ExperienceUserPost& desired);
 
