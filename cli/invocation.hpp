@@ -22,6 +22,7 @@
 #include "import.hpp"
 #include "losant/experience_users.hpp"
 #include "query_flags.hpp"
+#include "sync.hpp"
 
 namespace losant::cli {
 
@@ -67,6 +68,7 @@ struct Invocation {
   bool password_on_command_line = false;
   ExportOptions export_options;
   ImportOptions import_options;
+  SyncOptions sync_options;
 };
 
 // What a command runs with, once the command line is settled.
