@@ -184,30 +184,6 @@ eu::Result<Census> check_all(const ImportInput& input, Format format, Checker& c
   return census;
 }
 
-// The files the import reads and writes must be distinct: a report written over the input
-// (or over the passwords it generated) would destroy it.
-std::optional<std::string> clashing_paths(const ImportOptions& options) {
-  struct Named {
-    const char* flag;
-    const std::string& path;
-  };
-  const std::vector<Named> files{{"--in", options.in_path},
-                                 {"--report", options.report_path},
-                                 {"--generate-passwords", options.passwords_path}};
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    for (std::size_t k = i + 1; k < files.size(); ++k) {
-      const Named& a = files[i];
-      const Named& b = files[k];
-      if (a.path.empty() || b.path.empty() || a.path == "-" || b.path == "-") continue;
-      if (same_file(a.path, b.path)) {
-        return std::string(a.flag) + " and " + b.flag + " name the same file (" + b.path +
-               "): give " + b.flag + " another file; nothing was read or sent";
-      }
-    }
-  }
-  return std::nullopt;
-}
-
 // The pass that stops before sending (invalid rows, or a dry run): every problem printed in
 // row order, and each row reported `invalid` or `valid`.
 std::optional<eu::Error> report_unsent(const ImportInput& input, Format format, Checker& checker,
@@ -465,7 +441,9 @@ class Sender {
 ExitCode run_import(const eu::ExperienceUsersClient& client, const std::string& application_id,
                     const ImportOptions& options, std::ostream& out, std::ostream& err,
                     const ErrorWords& words) {
-  if (auto clash = clashing_paths(options)) {
+  if (auto clash = same_file_clash({{"--in", options.in_path},
+                                    {"--report", options.report_path},
+                                    {"--generate-passwords", options.passwords_path}})) {
     print_error(err, *clash);
     return ExitCode::kUsage;
   }

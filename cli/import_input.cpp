@@ -72,6 +72,7 @@ bool ImportReader::next_csv(ImportRecord& record) {
       return false;
     }
     mapping_ = std::move(*mapping);
+    header_ = std::move(csv.fields);
     return next_csv(record);
   }
   if (!read) {

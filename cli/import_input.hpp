@@ -57,6 +57,8 @@ class ImportReader {
   bool next(ImportRecord& record);
   /// Why the file could not be read to its end; nullopt while it can.
   const std::optional<experience_users::Error>& error() const noexcept { return error_; }
+  /// kCsv: the header's cells once a record has been read; else empty.
+  const std::vector<std::string>& header() const noexcept { return header_; }
 
  private:
   bool next_csv(ImportRecord& record);
@@ -66,6 +68,7 @@ class ImportReader {
   Format format_;
   std::unique_ptr<CsvReader> csv_;         // kCsv
   std::optional<CsvPostMapping> mapping_;  // kCsv, from the header
+  std::vector<std::string> header_;        // kCsv
   std::size_t rows_ = 0;                   // user records returned so far
   std::string line_;                       // kJsonl: the line being read
   std::optional<experience_users::Error> error_;

@@ -438,25 +438,6 @@ class Applier {
 
 // ---- The command -----------------------------------------------------------------------------
 
-// The files sync reads and writes must be distinct: a report written over the input (or over
-// the passwords it generated) would destroy it.
-std::optional<std::string> clashing_paths(const SyncOptions& options) {
-  const std::vector<std::pair<const char*, const std::string*>> files{
-      {"--in", &options.in_path},
-      {"--report", &options.report_path},
-      {"--generate-passwords", &options.passwords_path}};
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    for (std::size_t k = i + 1; k < files.size(); ++k) {
-      const std::string& a = *files[i].second;
-      const std::string& b = *files[k].second;
-      if (a.empty() || b.empty() || a == "-" || b == "-" || !same_file(a, b)) continue;
-      return std::string(files[i].first) + " and " + files[k].first + " name the same file (" + b +
-             "): give " + files[k].first + " another file; nothing was read or sent";
-    }
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 void define_sync(CLI::App& command, SyncOptions& o) {
@@ -493,7 +474,9 @@ void define_sync(CLI::App& command, SyncOptions& o) {
 ExitCode run_sync(const eu::ExperienceUsersClient& client, const std::string& application_id,
                   const SyncOptions& options, std::ostream& out, std::ostream& err,
                   const ErrorWords& words) {
-  if (auto clash = clashing_paths(options)) {
+  if (auto clash = same_file_clash({{"--in", options.in_path},
+                                    {"--report", options.report_path},
+                                    {"--generate-passwords", options.passwords_path}})) {
     print_error(err, *clash);
     return ExitCode::kUsage;
   }

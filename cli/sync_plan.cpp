@@ -49,74 +49,37 @@ bool same_tags(const eu::Tags& desired,
 
 // ---- Reading ---------------------------------------------------------------------------------
 
-SyncReader::SyncReader(std::istream& in, Format format) {
-  if (format == Format::kCsv) {
-    csv_ = std::make_unique<CsvReader>(in);
-  } else {
-    jsonl_ = std::make_unique<ImportReader>(in, format);
-  }
-}
+SyncReader::SyncReader(std::istream& in, Format format) : reader_(in, format) {}
 
 SyncReader::~SyncReader() = default;
 
 const std::optional<eu::Error>& SyncReader::error() const noexcept {
-  return jsonl_ ? jsonl_->error() : error_;
+  return reader_.error();
 }
 
+SyncReader::Managed SyncReader::Managed::of(const std::vector<std::string>& header) {
+  Managed managed;
+  for (const std::string& name : header) {
+    const std::string lower = eu::internal::ascii_lowered(name);
+    managed.first_name |= lower == "firstname";
+    managed.last_name |= lower == "lastname";
+    managed.groups |= lower == "groups" || lower == "groupnames";
+    managed.tags |= lower == "tags" || (lower.size() > kTagPrefix.size() &&
+                                        lower.compare(0, kTagPrefix.size(), kTagPrefix) == 0);
+  }
+  return managed;
+}
+
+// As ImportReader reads, then a CSV's managed columns' empty cells become empty values.
 bool SyncReader::next(ImportRecord& record) {
-  if (jsonl_) return jsonl_->next(record);
-  if (error_) return false;
-  return next_csv(record);
-}
-
-// As ImportReader reads CSV, then the managed columns' empty cells become empty values.
-bool SyncReader::next_csv(ImportRecord& record) {
-  CsvRecord csv;
-  const bool read = csv_->next(csv);
-  if (!mapping_ && read) {
-    auto mapping = CsvPostMapping::from_header(csv.fields);
-    if (!mapping) {
-      error_ = std::move(mapping).error();
-      return false;
-    }
-    mapping_ = std::move(*mapping);
-    for (const std::string& name : csv.fields) {
-      const std::string lower = eu::internal::ascii_lowered(name);
-      managed_.first_name |= lower == "firstname";
-      managed_.last_name |= lower == "lastname";
-      managed_.groups |= lower == "groups" || lower == "groupnames";
-      managed_.tags |= lower == "tags" || (lower.size() > kTagPrefix.size() &&
-                                           lower.compare(0, kTagPrefix.size(), kTagPrefix) == 0);
-    }
-    return next_csv(record);
-  }
-  if (!read) {
-    if (csv_->error()) {
-      error_ = eu::invalid_argument("input", *csv_->error());
-    } else if (!mapping_) {
-      error_ = eu::invalid_argument("input", "the file is empty: a CSV file needs a header");
-    }
-    return false;
-  }
-  record = ImportRecord{};
-  record.row = csv.number - 1;
-  if (csv.fields.size() != mapping_->columns()) {
-    record.error = eu::invalid_argument("row", "has " + std::to_string(csv.fields.size()) +
-                                                   " fields; the header has " +
-                                                   std::to_string(mapping_->columns()));
-    return true;
-  }
-  auto parsed = mapping_->parse(csv.fields, &record.group_names);
-  if (!parsed) {
-    record.error = std::move(parsed).error();
-    return true;
-  }
-  record.post = std::move(*parsed);
+  if (!reader_.next(record)) return false;
+  if (!managed_) managed_ = Managed::of(reader_.header());  // known after the first record
+  if (record.error) return true;
   eu::ExperienceUserPost& post = record.post;
-  if (managed_.first_name && !post.first_name) post.first_name.emplace();
-  if (managed_.last_name && !post.last_name) post.last_name.emplace();
-  if (managed_.groups && !post.experience_group_ids) post.experience_group_ids.emplace();
-  if (managed_.tags && !post.user_tags) post.user_tags.emplace();
+  if (managed_->first_name && !post.first_name) post.first_name.emplace();
+  if (managed_->last_name && !post.last_name) post.last_name.emplace();
+  if (managed_->groups && !post.experience_group_ids) post.experience_group_ids.emplace();
+  if (managed_->tags && !post.user_tags) post.user_tags.emplace();
   return true;
 }
 

@@ -50,21 +50,17 @@ class SyncReader {
   const std::optional<experience_users::Error>& error() const noexcept;
 
  private:
-  bool next_csv(ImportRecord& record);
-
-  // The fields a CSV header's columns manage.
+  // The fields a CSV header's columns manage (none in JSON Lines).
   struct Managed {
     bool first_name = false;
     bool last_name = false;
     bool groups = false;  // `groups` or `groupNames`
     bool tags = false;    // `tags` or a `tag.KEY`
+    static Managed of(const std::vector<std::string>& header);
   };
 
-  std::unique_ptr<ImportReader> jsonl_;  // kJsonl
-  std::unique_ptr<CsvReader> csv_;       // kCsv
-  std::optional<CsvPostMapping> mapping_;
-  Managed managed_;
-  std::optional<experience_users::Error> error_;
+  ImportReader reader_;
+  std::optional<Managed> managed_;
 };
 
 /// One user of the application, as much of it as the comparison needs: no dates, no names of
