@@ -258,9 +258,9 @@ ExitCode FileEdit::send(BulkRun& run, std::size_t total) {
 }
 
 ExitCode FileEdit::run() {
-  if (!options_.report_path.empty() && same_file(options_.in_path, options_.report_path)) {
-    print_error(err_, "--in and --report name the same file (" + options_.report_path +
-                          "): give --report another file; nothing was read or sent");
+  if (auto clash =
+          same_file_clash({{"--in", options_.in_path}, {"--report", options_.report_path}})) {
+    print_error(err_, *clash);
     return ExitCode::kUsage;
   }
   std::unordered_set<std::string> emails;

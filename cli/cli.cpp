@@ -185,6 +185,14 @@ const std::vector<CommandSpec>& commands() {
          return run_import(c.client, c.in.application_id, c.in.import_options, c.out, c.err,
                            c.words);
        }},
+      {"sync",
+       "Make the application's users what a CSV or JSON Lines file says: create, update, and "
+       "with --prune delete",
+       {Format::kCsv, Format::kJsonl},
+       [](CLI::App& app, Invocation& in) { define_sync(app, in.sync_options); },
+       [](Context& c) {
+         return run_sync(c.client, c.in.application_id, c.in.sync_options, c.out, c.err, c.words);
+       }},
       {"revoke-sessions",
        "Invalidate the tokens of every matching user (tokenCutoff set to now)",
        {Format::kTable},

@@ -14,10 +14,11 @@ namespace eu = losant::experience_users;
 std::string format_help(const CommandSpec* command) {
   if (command == nullptr) {
     return "Output format: table (for people), json, csv or jsonl (for programs); each command "
-           "says which it takes. Default: table (export: jsonl; import: from the file's name)";
+           "says which it takes. Default: table (export: jsonl; import and sync: from the file's "
+           "name)";
   }
   const std::string name = command->name;
-  if (name == "import") {
+  if (name == "import" || name == "sync") {
     return "The input's format: csv or jsonl. Default: csv for a file ending in .csv, else "
            "jsonl";
   }
@@ -105,7 +106,8 @@ std::string help_footer() {
          "  printf '%s' \"$PASSWORD\" | losant-experience-users create --email a@example.com "
          "--password-stdin\n"
          "  losant-experience-users export --format csv --out users.csv\n"
-         "  losant-experience-users import --in users.csv --report report.csv\n\n" +
+         "  losant-experience-users import --in users.csv --report report.csv\n"
+         "  losant-experience-users sync --in users.csv --prune --dry-run\n\n" +
          exit_code_help() + "\n" + man_page_pointer();
 }
 

@@ -13,7 +13,7 @@ _losant_experience_users() {
     cword=$COMP_CWORD
   fi
 
-  local commands="list get create update delete export import revoke-sessions groups"
+  local commands="list get create update delete export import sync revoke-sessions groups"
   local global="--url --token --token-stdin --application --profile --allow-insecure-http --proxy --format --timeout --ca-bundle --verbose -v --help -h"
   local query="--sort-field --sort-direction --per-page --filter-field --filter --group --include-ancestor-groups"
   local advanced="--query --created-after --created-before --last-login-before --never-logged-in --has-tag --group-name"
@@ -28,6 +28,7 @@ _losant_experience_users() {
     [export]="$query $advanced --consistent --out --tag-columns"
     [import]="--in --concurrency --report --generate-passwords --dry-run"
     ["revoke-sessions"]="--filter-field --filter --group --include-ancestor-groups $advanced --all --concurrency --report --dry-run --yes"
+    [sync]="--in --prune --dry-run --report --concurrency --generate-passwords"
     [groups]=""
     ["groups list"]="--sort-field --sort-direction --page --per-page --filter --query"
     ["groups get"]=""
@@ -52,7 +53,7 @@ _losant_experience_users() {
     --format)
       case $command in
         export) COMPREPLY=($(compgen -W "jsonl csv json" -- "$cur")) ;;
-        import) COMPREPLY=($(compgen -W "csv jsonl" -- "$cur")) ;;
+        import | sync) COMPREPLY=($(compgen -W "csv jsonl" -- "$cur")) ;;
         delete) COMPREPLY=($(compgen -W "table json" -- "$cur")) ;;
         *) COMPREPLY=($(compgen -W "table json csv jsonl" -- "$cur")) ;;
       esac

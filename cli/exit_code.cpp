@@ -23,7 +23,8 @@ constexpr std::array<std::pair<ExitCode, std::string_view>, 10> kMeanings{{
     {ExitCode::kNetwork, "network: connect, TLS, transport failure or timeout"},
     {ExitCode::kBadResponse, "malformed or too large response"},
     {ExitCode::kPartial,
-     "import: some records failed, neither created nor skipped (see the report)"},
+     "import: some records failed, neither created nor skipped; sync: some writes failed (see "
+     "the report)"},
 }};
 
 }  // namespace

@@ -22,7 +22,7 @@ enum class ExitCode : int {
   kHttp = 6,             ///< Any other HTTP error status (400, 409, 429, 5xx, ...).
   kNetwork = 7,          ///< Connect, TLS, transport failure or timeout: no answer received.
   kBadResponse = 8,      ///< The answer was not what the API sends (malformed, too large).
-  kPartial = 9,          ///< import: some records were not created (see the report).
+  kPartial = 9,          ///< import: some records were not created; sync: some writes failed.
 };
 
 /// The exit code for an SDK @p error.

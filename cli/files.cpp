@@ -210,7 +210,7 @@ bool OutputFile::sync() {
 }
 
 bool OutputFile::publish() {
-  if (!flush()) return false;
+  if (!sync()) return false;  // the data first, then the name
   if (in_place_ || published_) return true;
   if (!rename_onto_final_name()) return false;
   published_ = true;
@@ -253,6 +253,21 @@ bool same_file(const std::string& a, const std::string& b) {
   const auto directory_b = identity_of(directory_of(b));
   return directory_a && directory_b && *directory_a == *directory_b &&
          base_name_of(a) == base_name_of(b);
+}
+
+std::optional<std::string> same_file_clash(const std::vector<FlagPath>& files) {
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    for (std::size_t k = i + 1; k < files.size(); ++k) {
+      const FlagPath& a = files[i];
+      const FlagPath& b = files[k];
+      if (a.path.empty() || b.path.empty() || a.path == "-" || b.path == "-") continue;
+      if (same_file(a.path, b.path)) {
+        return std::string(a.flag) + " and " + b.flag + " name the same file (" + b.path +
+               "): give " + b.flag + " another file; nothing was read or sent";
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace losant::cli

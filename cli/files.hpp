@@ -19,6 +19,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace losant::cli {
 
@@ -99,5 +100,15 @@ std::optional<FileIdentity> identity_of(const std::string& path);
 /// Whether @p a and @p b name the same file: the same device and inode (through symlinks and
 /// hard links), or the same name in the same directory (for names that do not exist yet).
 bool same_file(const std::string& a, const std::string& b);
+
+/// A file a command reads or writes, and the flag that named it.
+struct FlagPath {
+  const char* flag;         ///< `--in`, `--report`, ...
+  const std::string& path;  ///< As given; empty or `-` when not a file.
+};
+
+/// Why two of @p files are one file (a report written over its command's input would destroy
+/// it), naming both flags; nullopt when all are distinct. Empty paths and `-` are skipped.
+std::optional<std::string> same_file_clash(const std::vector<FlagPath>& files);
 
 }  // namespace losant::cli

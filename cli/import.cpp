@@ -1,19 +1,22 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
-// `import`: read and check every record, create the valid ones with create_many(), give skipped
-// rows the existing user's id and what differs, write the report. Just over 400 lines: the
-// steps share the Row type and read best in that order.
+// `import`, streamed: the input is read once to check every record (keeping 16 bytes per row
+// to find repeated emails), again to write generated passwords if any, and again while
+// create_many() takes the records as it has room for them; each outcome goes to the report the
+// moment it is known. Memory does not grow with the file (but for those 16 bytes a row).
 #include "import.hpp"
 
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "csv.hpp"
@@ -24,6 +27,7 @@
 #include "password_generator.hpp"
 #include "progress.hpp"
 #include "query_flags.hpp"
+#include "report.hpp"
 #include "terminal.hpp"
 #include "text.hpp"
 #include "text/text.hpp"
@@ -33,98 +37,177 @@ namespace {
 
 namespace eu = losant::experience_users;
 
-// One record of the input and what became of it.
-struct Row {
-  std::size_t number = 0;
-  std::string email;
-  eu::ExperienceUserPost post;  // moved to create_many() when sending
-  bool generated_password = false;
-  bool invalid = false;                        // broke a rule: never sent
-  std::optional<eu::BulkOutcomeKind> outcome;  // once create_many() has settled it
-  std::optional<std::string> user_id;
-  std::optional<eu::Error> error;  // why it is invalid, failed (or was skipped)
-  std::string detail;              // skipped: `exists`, `exists; differs: firstName`, ...
-  bool differs = false;            // skipped, and the stored user is not what the record says
-};
-
-bool failed(const Row& row) {
-  return row.outcome == eu::BulkOutcomeKind::kFailed;
-}
-
-// The report's outcome: `invalid`, `valid` (checked, not sent), or create_many()'s.
-std::string outcome_name(const Row& row) {
-  if (row.invalid) return "invalid";
-  return row.outcome ? std::string(eu::to_string(*row.outcome)) : "valid";
-}
-
 // `row 7 (ada@example.com)`: how messages name a record.
-std::string describe(const Row& row) {
-  std::string text = "row " + std::to_string(row.number);
-  if (!row.email.empty()) text += " (" + row.email + ")";
+std::string describe_row(std::size_t number, const std::string& email) {
+  std::string text = "row " + std::to_string(number);
+  if (!email.empty()) text += " (" + email + ")";
   return text;
 }
 
-// Turns the records into rows and checks each: readable, a password (given or generated),
-// the SDK's rules, and an email no earlier row has (the API compares emails ignoring case).
-std::vector<Row> check(std::vector<ImportRecord> records, bool generate_passwords) {
-  std::vector<Row> rows;
-  rows.reserve(records.size());
-  std::map<std::string, std::size_t> row_by_email;
-  for (ImportRecord& record : records) {
-    Row row;
-    row.number = record.row;
-    row.email = record.post.email;
-    row.post = std::move(record.post);
-    row.error = std::move(record.error);
-    if (!row.error && row.post.password.empty()) {
-      if (generate_passwords) {
-        row.post.password = generate_password();
-        row.generated_password = true;
-      } else {
-        row.error = eu::invalid_argument("body.password",
-                                         "required: the record has none (give one, or use "
-                                         "--generate-passwords FILE)");
-      }
-    }
-    if (!row.error) row.error = eu::validate(row.post);
-    if (!row.error) {
-      const auto [first, inserted] =
-          row_by_email.emplace(eu::internal::ascii_lowered(row.post.email), row.number);
-      if (!inserted) {
-        row.error = eu::invalid_argument("body.email",
-                                         "the same email as row " + std::to_string(first->second));
-      }
-    }
-    row.invalid = row.error.has_value();
-    rows.push_back(std::move(row));
+// The report's header: one line per record, in the order outcomes became known.
+const std::vector<std::string> kReportHeader{"row",     "email", "outcome",
+                                             "user_id", "error", "detail"};
+
+// Rows whose email an earlier row already has (ignoring ASCII case, as the API does), and that
+// row. Found within a bounded budget: the checking pass keeps a 64-bit hash of each email with
+// its row (16 bytes a row); only rows whose hashes collide are read again and compared whole.
+class RepeatedEmails {
+ public:
+  void add(const std::string& email, std::size_t row) {
+    hashes_.push_back({std::hash<std::string>()(eu::internal::ascii_lowered(email)), row});
   }
-  return rows;
+  // Rows that share a hash with another, to be compared whole (sorted).
+  std::set<std::size_t> candidates() {
+    std::sort(hashes_.begin(), hashes_.end());
+    std::set<std::size_t> rows;
+    for (std::size_t i = 1; i < hashes_.size(); ++i) {
+      if (hashes_[i].first != hashes_[i - 1].first) continue;
+      rows.insert(hashes_[i - 1].second);
+      rows.insert(hashes_[i].second);
+    }
+    return rows;
+  }
+  // With the (lower-case) emails of the candidates: each repeated row and its first row.
+  static std::map<std::size_t, std::size_t> confirm(
+      const std::map<std::size_t, std::string>& emails) {
+    std::map<std::size_t, std::size_t> repeated;
+    std::unordered_map<std::string, std::size_t> first;
+    for (const auto& [row, email] : emails) {  // in row order
+      const auto [it, inserted] = first.emplace(email, row);
+      if (!inserted) repeated.emplace(row, it->second);
+    }
+    return repeated;
+  }
+
+ private:
+  std::vector<std::pair<std::size_t, std::size_t>> hashes_;  // (hash, row)
+};
+
+// Everything a pass over the input needs to check a record the same way each time.
+struct Checker {
+  const eu::ExperienceUsersClient& client;
+  const std::string& application_id;
+  bool generate_passwords;
+  std::optional<GroupDirectory> groups;         // loaded at the first groupNames cell
+  std::map<std::size_t, std::size_t> repeated;  // row -> the earlier row with its email
+
+  // Why @p record cannot be sent (its groupNames resolved into it), or nullopt. A record
+  // without a password is fine when passwords are generated.
+  std::optional<eu::Error> check(ImportRecord& record) {
+    if (record.error) return record.error;
+    if (!record.group_names.empty()) {
+      if (!groups) {
+        auto loaded = GroupDirectory::load(client, application_id);
+        if (!loaded) return loaded.error();
+        groups = std::move(*loaded);
+      }
+      std::vector<std::string> ids =
+          record.post.experience_group_ids.value_or(std::vector<std::string>{});
+      if (auto e = groups->resolve(record.group_names, "groupNames", ids)) return e;
+      record.post.experience_group_ids = std::move(ids);
+      record.group_names.clear();
+    }
+    if (!record.post.password.empty()) {
+      if (auto e = eu::validate(record.post)) return e;
+    } else if (!generate_passwords) {
+      return eu::invalid_argument("body.password",
+                                  "required: the record has none (give one, or use "
+                                  "--generate-passwords FILE)");
+    } else {
+      // Checked with a stand-in: the password to be generated obeys the same rules.
+      eu::ExperienceUserPost with_password = record.post;
+      with_password.password = "a-generated-password";
+      if (auto e = eu::validate(with_password)) return e;
+    }
+    if (auto first = repeated.find(record.row); first != repeated.end()) {
+      return eu::invalid_argument("body.email",
+                                  "the same email as row " + std::to_string(first->second));
+    }
+    return std::nullopt;
+  }
+};
+
+// Calls @p each for every record of a fresh reading of @p input (stopping when it returns
+// false); the error of the input as a whole, if any.
+std::optional<eu::Error> for_each_record(const ImportInput& input, Format format,
+                                         const std::function<bool(ImportRecord&)>& each) {
+  auto stream = input.read();
+  if (!stream) return stream.error();
+  ImportReader reader(**stream, format);
+  for (ImportRecord record; reader.next(record);) {
+    if (!each(record)) return std::nullopt;
+  }
+  return reader.error();
 }
 
-// Writes the report to @p file (opened before anything was sent) and closes it.
-bool write_report(OutputFile& file, const std::vector<Row>& rows, const ErrorWords& words,
-                  std::ostream& err) {
-  CsvWriter csv(file.stream());
-  csv.write_row({"row", "email", "outcome", "user_id", "error", "detail"});
-  for (const Row& row : rows) {
-    // A skipped record's error is only the API's AlreadyExists: the outcome says it all.
-    const bool has_error = row.invalid || failed(row);
-    csv.write_row(
-        {std::to_string(row.number), row.email, outcome_name(row), row.user_id.value_or(""),
-         has_error && row.error ? describe(*row.error, words, FieldStyle::kRecord) : std::string(),
-         row.detail});
-  }
-  if (!file.commit()) {
-    print_error(err, "--report: " + file.error());
-    return false;
-  }
-  return true;
+// What the checking pass found.
+struct Census {
+  std::size_t rows = 0;
+  std::size_t invalid = 0;
+  std::size_t readable = 0;       // records that could be read
+  std::size_t with_password = 0;  // readable, with a password
+  std::size_t to_generate = 0;    // valid, without a password
+};
+
+// The checking pass: every record checked, repeated emails found (a second, partial pass
+// only when two emails' hashes collide).
+eu::Result<Census> check_all(const ImportInput& input, Format format, Checker& checker) {
+  Census census;
+  RepeatedEmails emails;
+  auto error = for_each_record(input, format, [&](ImportRecord& record) {
+    ++census.rows;
+    if (!record.error) {
+      ++census.readable;
+      if (!record.post.password.empty()) ++census.with_password;
+    }
+    if (checker.check(record)) {
+      ++census.invalid;
+    } else {
+      emails.add(record.post.email, record.row);
+      if (record.post.password.empty()) ++census.to_generate;
+    }
+    return true;
+  });
+  if (error) return *error;
+  const std::set<std::size_t> candidates = emails.candidates();
+  if (candidates.empty()) return census;
+  std::map<std::size_t, std::string> candidate_emails;
+  error = for_each_record(input, format, [&](ImportRecord& record) {
+    if (candidates.count(record.row) != 0) {
+      candidate_emails.emplace(record.row, eu::internal::ascii_lowered(record.post.email));
+    }
+    return true;
+  });
+  if (error) return *error;
+  checker.repeated = RepeatedEmails::confirm(candidate_emails);
+  census.invalid += checker.repeated.size();
+  return census;
 }
 
-// Writes `row,email,password` for every generated password, and waits until it is on disk:
-// a user may be created with it the next moment.
-bool write_generated_passwords(const std::string& path, const std::vector<Row>& rows,
-                               std::ostream& err) {
+// The pass that stops before sending (invalid rows, or a dry run): every problem printed in
+// row order, and each row reported `invalid` or `valid`.
+std::optional<eu::Error> report_unsent(const ImportInput& input, Format format, Checker& checker,
+                                       LiveReport* report, std::ostream& err,
+                                       const ErrorWords& words) {
+  return for_each_record(input, format, [&](ImportRecord& record) {
+    const std::optional<eu::Error> problem = checker.check(record);
+    const std::string& email = record.post.email;
+    if (problem) {
+      print_error(err, describe_row(record.row, email) + ": " +
+                           describe(*problem, words, FieldStyle::kRecord));
+    }
+    if (report) {
+      report->add({std::to_string(record.row), email, problem ? "invalid" : "valid", "",
+                   problem ? describe(*problem, words, FieldStyle::kRecord) : "", ""});
+    }
+    return true;
+  });
+}
+
+// Writes `row,email,password` for each valid record without a password, in row order, and
+// waits until the file is on disk: a user may be created with it the next moment.
+bool write_generated_passwords(const ImportInput& input, Format format, Checker& checker,
+                               const std::string& path, std::ostream& err) {
   OutputFile file(path, Existing::kRefuse);
   if (!file.is_open()) {
     print_error(err, "--generate-passwords: " + file.error() +
@@ -133,105 +216,21 @@ bool write_generated_passwords(const std::string& path, const std::vector<Row>& 
   }
   CsvWriter csv(file.stream());
   csv.write_row({"row", "email", "password"});
-  for (const Row& row : rows) {
-    if (row.generated_password) {
-      csv.write_row({std::to_string(row.number), row.email, row.post.password});
+  const auto error = for_each_record(input, format, [&](ImportRecord& record) {
+    if (!checker.check(record) && record.post.password.empty()) {
+      csv.write_row({std::to_string(record.row), record.post.email, generate_password()});
     }
+    return true;
+  });
+  if (error) {
+    print_error(err, "--in: " + error->message + " (no user was created)");
+    return false;
   }
   if (!file.commit()) {
     print_error(err, "--generate-passwords: " + file.error() + " (no user was created)");
     return false;
   }
   return true;
-}
-
-// The files the import reads and writes must be distinct: a report written over the input
-// (or over the passwords it generated) would destroy it.
-std::optional<std::string> clashing_paths(const ImportOptions& options) {
-  struct Named {
-    const char* flag;
-    const std::string& path;
-  };
-  const std::vector<Named> files{{"--in", options.in_path},
-                                 {"--report", options.report_path},
-                                 {"--generate-passwords", options.passwords_path}};
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    for (std::size_t k = i + 1; k < files.size(); ++k) {
-      const Named& a = files[i];
-      const Named& b = files[k];
-      if (a.path.empty() || b.path.empty() || a.path == "-" || b.path == "-") continue;
-      if (same_file(a.path, b.path)) {
-        return std::string(a.flag) + " and " + b.flag + " name the same file (" + b.path +
-               "): give " + b.flag + " another file; nothing was read or sent";
-      }
-    }
-  }
-  return std::nullopt;
-}
-
-eu::Result<std::vector<ImportRecord>> read_all(std::istream& in, Format format) {
-  ImportReader reader(in, format);
-  std::vector<ImportRecord> records;
-  for (ImportRecord record; reader.next(record);) records.push_back(std::move(record));
-  if (reader.error()) return *reader.error();
-  return records;
-}
-
-eu::Result<std::vector<ImportRecord>> read_input(const ImportOptions& options) {
-  if (options.in_path == "-") return read_all(std::cin, options.format);
-  std::ifstream file(options.in_path, std::ios::binary);
-  if (!file) {
-    return eu::invalid_argument("--in", options.in_path + ": " + std::strerror(errno));
-  }
-  return read_all(file, options.format);
-}
-
-// kOk if every row was created or skipped; if none was and every failure has the same exit
-// code (a wrong token: 4), that code; otherwise kPartial.
-ExitCode exit_code_of(const std::vector<Row>& rows) {
-  std::set<ExitCode> failures;
-  bool any_succeeded = false;
-  for (const Row& row : rows) {
-    if (failed(row)) {
-      failures.insert(row.error ? exit_code_for(*row.error) : ExitCode::kInternal);
-    } else {
-      any_succeeded = true;
-    }
-  }
-  if (failures.empty()) return ExitCode::kOk;
-  if (!any_succeeded && failures.size() == 1) return *failures.begin();
-  return ExitCode::kPartial;
-}
-
-// The stored users whose emails (lower case) are @p emails, by lower-case email: one filtered
-// list per email when there are few, else one pass over every user. An error when a lookup
-// failed.
-eu::Result<std::map<std::string, eu::ExperienceUser>> stored_users(
-    const eu::ExperienceUsersClient& client, const std::string& application_id,
-    const std::set<std::string>& emails) {
-  constexpr std::size_t kMaxFilteredLookups = 20;
-  std::map<std::string, eu::ExperienceUser> found;
-  auto scan = [&](const eu::ListQuery& query) -> std::optional<eu::Error> {
-    for (auto& user : client.list_all(application_id, query)) {
-      if (!user) return std::move(user).error();
-      std::string email = eu::internal::ascii_lowered(user->email);
-      if (emails.count(email) != 0) found.emplace(std::move(email), std::move(*user));
-      if (found.size() == emails.size()) break;
-    }
-    return std::nullopt;
-  };
-  eu::ListQuery query;
-  query.per_page = 1000;
-  if (emails.size() > kMaxFilteredLookups) {
-    if (auto error = scan(query)) return *error;
-    return found;
-  }
-  query.filter_field = eu::FilterField::kEmail;
-  for (const std::string& email : emails) {
-    query.filter = email;  // `*` in an email matches more; scan() keeps the exact one
-    if (auto error = scan(query)) return *error;
-  }
-  return found;
 }
 
 // The fields a record gives that the stored user has otherwise, by their CSV names.
@@ -264,180 +263,239 @@ std::vector<std::string> differences(const eu::ExperienceUserPost& record,
   return names;
 }
 
-// Gives each skipped row the existing user's id, and says whether that user differs from the
-// record (import never changes an existing user).
-void describe_skipped(const eu::ExperienceUsersClient& client, const std::string& application_id,
-                      const std::vector<eu::ExperienceUserPost>& posts, std::vector<Row>& rows,
-                      const ErrorWords& words) {
-  std::set<std::string> emails;
-  for (const Row& row : rows) {
-    if (row.outcome == eu::BulkOutcomeKind::kSkipped)
-      emails.insert(eu::internal::ascii_lowered(row.email));
-  }
-  if (emails.empty()) return;
-  const auto stored = stored_users(client, application_id, emails);
-  for (std::size_t i = 0; i < rows.size() && i < posts.size(); ++i) {
-    Row& row = rows[i];
-    if (row.outcome != eu::BulkOutcomeKind::kSkipped) continue;
-    if (!stored) {
-      row.detail = "exists; could not be looked up: " + describe(stored.error(), words);
-      continue;
+// A record handed to create_many and not settled yet (its password cleared).
+struct InFlight {
+  std::size_t row = 0;
+  eu::ExperienceUserPost post;
+};
+
+// The sending pass: create_many() pulls checked records from a fresh reading of the input
+// (generated passwords from their file, in step), and each outcome is reported as it comes.
+class Sender {
+ public:
+  Sender(const eu::ExperienceUsersClient& client, const std::string& application_id,
+         const ImportOptions& options, Checker& checker, LiveReport* report, std::ostream& err,
+         const ErrorWords& words)
+      : client_(client),
+        application_id_(application_id),
+        options_(options),
+        checker_(checker),
+        report_(report),
+        err_(err),
+        words_(words) {}
+
+  // Sends the @p rows records of @p input; with @p generated, the passwords of those without
+  // one are in options.passwords_path.
+  ExitCode run(const ImportInput& input, std::size_t rows, bool generated, std::ostream& out) {
+    auto stream = input.read();
+    if (!stream) {
+      print_error(err_, describe(stream.error(), words_) + " (nothing was imported)");
+      return exit_code_for(stream.error());
     }
-    const auto user = stored->find(eu::internal::ascii_lowered(row.email));
-    if (user == stored->end()) {
-      row.detail = "exists; not found by email afterwards";
-      continue;
+    ImportReader reader(**stream, options_.format);
+    std::unique_ptr<std::istream> password_stream;
+    if (generated) {
+      password_stream = std::make_unique<std::ifstream>(options_.passwords_path, std::ios::binary);
+      passwords_ = std::make_unique<CsvReader>(*password_stream);
+      CsvRecord header;
+      passwords_->next(header);
     }
-    row.user_id = user->second.id;
-    row.detail = "exists";
-    const std::vector<std::string> names = differences(posts[i], user->second);
-    if (names.empty()) continue;
-    row.differs = true;
-    row.detail += "; differs: ";
-    for (std::size_t n = 0; n < names.size(); ++n) row.detail += (n > 0 ? ", " : "") + names[n];
+
+    ProgressBar progress(err_, is_terminal(STDERR_FILENO), "import");
+    progress.set_total(rows);
+    eu::BulkOptions bulk;
+    bulk.concurrency = options_.concurrency;
+    bulk.look_up_existing = true;  // a skipped row's report names the user that has the email
+    bulk.on_progress = [&progress](const eu::BulkProgress& p) {
+      progress.update(p.done, "created " + std::to_string(p.created) + "  skipped " +
+                                  std::to_string(p.skipped) + "  failed " +
+                                  std::to_string(p.failed));
+    };
+    const eu::BulkProgress counts = client_.create_many(
+        application_id_, [&] { return take(reader); },
+        [&](eu::BulkOutcome&& outcome) { settle(std::move(outcome)); }, bulk);
+    progress.finish();
+    if (!stopped_ && reader.error()) stopped_ = describe(*reader.error(), words_);
+    if (stopped_) print_error(err_, *stopped_ + " (the rows after it were not sent)");
+
+    if (differing_ > 0) {
+      err_ << "note: " << differing_
+           << (differing_ == 1 ? " existing user differs" : " existing users differ")
+           << " from the file: not reconciled (import only creates users; make them match it "
+              "with sync)\n";
+    }
+    const bool reported = !report_ || report_->finish();
+    if (!reported) print_error(err_, "--report: " + report_->error());
+    out << "import: " << counts.done << " rows: " << counts.created << " created, "
+        << counts.skipped << " skipped";
+    if (differing_ > 0) out << " (" << differing_ << " differ)";
+    out << ", " << counts.failed << " failed";
+    if (counts.done < rows) out << ", " << rows - counts.done << " not sent";
+    out << "\n";
+    if (stopped_) failures_.insert(ExitCode::kInvalidArgument);
+    ExitCode code = ExitCode::kOk;
+    if (!failures_.empty()) {
+      code = counts.created + counts.skipped == 0 && failures_.size() == 1 ? *failures_.begin()
+                                                                           : ExitCode::kPartial;
+    }
+    return code == ExitCode::kOk && !reported ? ExitCode::kInternal : code;
   }
-}
 
-ExitCode create_all(const eu::ExperienceUsersClient& client, const std::string& application_id,
-                    const ImportOptions& options, std::vector<Row>& rows,
-                    std::optional<OutputFile>& report, std::ostream& out, std::ostream& err,
-                    const ErrorWords& words) {
-  std::vector<eu::ExperienceUserPost> posts;
-  posts.reserve(rows.size());
-  for (Row& row : rows) posts.push_back(std::move(row.post));
+ private:
+  // The next record to create, or nullopt at the end (or when the input changed under us).
+  std::optional<eu::ExperienceUserPost> take(ImportReader& reader) {
+    if (stopped_) return std::nullopt;
+    ImportRecord record;
+    if (!reader.next(record)) return std::nullopt;
+    if (auto problem = checker_.check(record)) {
+      stopped_ = describe_row(record.row, record.post.email) +
+                 ": was valid when checked, not now: the input changed";
+      return std::nullopt;
+    }
+    if (record.post.password.empty() && !next_generated_password(record)) return std::nullopt;
+    InFlight pending{record.row, record.post};
+    pending.post.password.clear();
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      in_flight_.emplace(taken_++, std::move(pending));
+    }
+    return std::move(record.post);
+  }
 
-  ProgressBar progress(err, is_terminal(STDERR_FILENO), "import");
-  progress.set_total(posts.size());
-  eu::BulkCreateOptions bulk;
-  bulk.concurrency = options.concurrency;
-  bulk.on_progress = [&progress](const eu::BulkProgress& p) {
-    progress.update(p.done, "created " + std::to_string(p.created) + "  skipped " +
-                                std::to_string(p.skipped) + "  failed " + std::to_string(p.failed));
-  };
-  std::vector<eu::BulkOutcome> outcomes = client.create_many(application_id, posts, bulk);
-  progress.finish();
+  bool next_generated_password(ImportRecord& record) {
+    CsvRecord line;
+    if (!passwords_ || !passwords_->next(line) || line.fields.size() != 3 ||
+        line.fields[0] != std::to_string(record.row)) {
+      stopped_ = describe_row(record.row, record.post.email) +
+                 ": its generated password is not in " + options_.passwords_path;
+      return false;
+    }
+    record.post.password = std::move(line.fields[2]);
+    return true;
+  }
 
-  std::size_t created = 0, skipped = 0, failures = 0, differing = 0;
-  for (std::size_t i = 0; i < rows.size() && i < outcomes.size(); ++i) {
-    Row& row = rows[i];
-    row.outcome = outcomes[i].kind;
-    row.user_id = std::move(outcomes[i].user_id);
-    row.error = std::move(outcomes[i].error);
-    switch (outcomes[i].kind) {
-      case eu::BulkOutcomeKind::kCreated: ++created; break;
-      case eu::BulkOutcomeKind::kSkipped: ++skipped; break;
-      case eu::BulkOutcomeKind::kUpdated:
-      case eu::BulkOutcomeKind::kDeleted: break;  // not outcomes of a create
+  // Called by create_many one outcome at a time.
+  void settle(eu::BulkOutcome&& outcome) {
+    InFlight pending;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      auto taken = in_flight_.extract(outcome.index);
+      if (taken.empty()) return;  // every outcome is of a record take() gave
+      pending = std::move(taken.mapped());
+    }
+    std::string detail;
+    std::string error;
+    const std::string who = describe_row(pending.row, pending.post.email);
+    switch (outcome.kind) {
+      case eu::BulkOutcomeKind::kSkipped: detail = skipped_detail(pending, outcome); break;
       case eu::BulkOutcomeKind::kFailed:
-        ++failures;
-        print_error(err, describe(row) + ": " +
-                             (row.error ? describe(*row.error, words, FieldStyle::kRecord)
-                                        : std::string("failed")));
+        error = outcome.error ? describe(*outcome.error, words_, FieldStyle::kRecord) : "failed";
+        print_error(err_, who + ": " + error);
+        failures_.insert(outcome.error ? exit_code_for(*outcome.error) : ExitCode::kInternal);
         break;
+      default: break;
+    }
+    if (report_) {
+      report_->add({std::to_string(pending.row), pending.post.email,
+                    std::string(eu::to_string(outcome.kind)), outcome.user_id.value_or(""), error,
+                    detail});
     }
   }
-  describe_skipped(client, application_id, posts, rows, words);
-  posts.clear();
-  for (const Row& row : rows) {
-    if (!row.differs) continue;
-    ++differing;
-    err << "note: " << printable(describe(row)) << ": skipped (" << printable(row.detail) << ")\n";
+
+  // `exists`, `exists; differs: firstName, tags`, or why the user could not be looked up.
+  std::string skipped_detail(const InFlight& pending, const eu::BulkOutcome& outcome) {
+    if (!outcome.existing) {
+      return "exists; could not be looked up: " +
+             (outcome.error ? describe(*outcome.error, words_) : std::string("no answer"));
+    }
+    const std::vector<std::string> names = differences(pending.post, *outcome.existing);
+    if (names.empty()) return "exists";
+    std::string detail = "exists; differs: ";
+    for (std::size_t n = 0; n < names.size(); ++n) detail += (n > 0 ? ", " : "") + names[n];
+    ++differing_;
+    err_ << "note: " << printable(describe_row(pending.row, pending.post.email)) << ": skipped ("
+         << printable(detail) << ")\n";
+    return detail;
   }
-  if (differing > 0) {
-    err << "note: " << differing
-        << (differing == 1 ? " existing user differs" : " existing users differ")
-        << " from the file: not reconciled (import only creates users; change them with "
-           "update)\n";
-  }
-  const bool reported = !report || write_report(*report, rows, words, err);
-  out << "import: " << rows.size() << " rows: " << created << " created, " << skipped << " skipped";
-  if (differing > 0) out << " (" << differing << " differ)";
-  out << ", " << failures << " failed\n";
-  const ExitCode code = exit_code_of(rows);
-  return code == ExitCode::kOk && !reported ? ExitCode::kInternal : code;
-}
+
+  const eu::ExperienceUsersClient& client_;
+  const std::string& application_id_;
+  const ImportOptions& options_;
+  Checker& checker_;
+  LiveReport* report_;
+  std::ostream& err_;
+  const ErrorWords& words_;
+  std::unique_ptr<CsvReader> passwords_;  // the generated passwords, read in step
+  std::optional<std::string> stopped_;    // why the sending stopped before the end
+
+  std::mutex mu_;  // guards in_flight_ and taken_: take() and settle() run on different threads
+  std::unordered_map<std::size_t, InFlight> in_flight_;  // by create_many's index
+  std::size_t taken_ = 0;
+  // Only settle() (one call at a time) touches these.
+  std::set<ExitCode> failures_;
+  std::size_t differing_ = 0;
+};
 
 }  // namespace
 
 ExitCode run_import(const eu::ExperienceUsersClient& client, const std::string& application_id,
                     const ImportOptions& options, std::ostream& out, std::ostream& err,
                     const ErrorWords& words) {
-  if (auto clash = clashing_paths(options)) {
+  if (auto clash = same_file_clash({{"--in", options.in_path},
+                                    {"--report", options.report_path},
+                                    {"--generate-passwords", options.passwords_path}})) {
     print_error(err, *clash);
     return ExitCode::kUsage;
   }
-  eu::Result<std::vector<ImportRecord>> records = read_input(options);
-  if (!records) {
-    print_error(err, describe(records.error(), words, FieldStyle::kRecord));
-    return exit_code_for(records.error());
+  auto input = ImportInput::open(options.in_path);
+  if (!input) {
+    print_error(err, describe(input.error(), words, FieldStyle::kRecord));
+    return exit_code_for(input.error());
   }
-  // groupNames cells: resolved by exact name with one group listing, before anything is sent.
-  if (std::any_of(records->begin(), records->end(),
-                  [](const ImportRecord& r) { return !r.group_names.empty(); })) {
-    auto directory = GroupDirectory::load(client, application_id);
-    if (!directory) {
-      print_error(err, directory.error().to_string());
-      return exit_code_for(directory.error());
-    }
-    for (ImportRecord& r : *records) {
-      if (r.error || r.group_names.empty()) continue;
-      std::vector<std::string> ids =
-          r.post.experience_group_ids.value_or(std::vector<std::string>{});
-      if (auto e = directory->resolve(r.group_names, "groupNames", ids)) {
-        r.error = std::move(e);
-        continue;
-      }
-      r.post.experience_group_ids = std::move(ids);
-    }
+  Checker checker{client, application_id, !options.passwords_path.empty(), std::nullopt, {}};
+  const eu::Result<Census> census = check_all(*input, options.format, checker);
+  if (!census) {
+    print_error(err, describe(census.error(), words, FieldStyle::kRecord));
+    return exit_code_for(census.error());
   }
-  const bool generate = !options.passwords_path.empty();
-  const auto readable = std::count_if(records->begin(), records->end(),
-                                      [](const ImportRecord& r) { return !r.error; });
-  const auto with_password =
-      std::count_if(records->begin(), records->end(),
-                    [](const ImportRecord& r) { return !r.error && !r.post.password.empty(); });
-  if (!generate && readable > 0 && with_password == 0) {
+  if (!checker.generate_passwords && census->readable > 0 && census->with_password == 0) {
     // A file without passwords (an export, say) is one problem, not one per record.
     print_error(err,
                 "no record has a password: add them, or give --generate-passwords FILE; nothing "
                 "was sent");
     return ExitCode::kInvalidArgument;
   }
-  std::vector<Row> rows = check(std::move(*records), generate);
-  std::optional<OutputFile> report;
+  std::optional<LiveReport> report;
   if (!options.report_path.empty()) {
-    report.emplace(options.report_path, Existing::kReplace);
+    report.emplace(options.report_path, kReportHeader);
     if (!report->is_open()) {
       print_error(err, "--report: " + report->error());
       return ExitCode::kUsage;
     }
   }
-
-  // Until create_many runs nothing has been sent: when stopping before, the report shows each
-  // row `invalid` or `valid` (not sent).
+  LiveReport* const report_file = report ? &*report : nullptr;
+  // Stopping before anything is sent: each row reported `invalid` or `valid` (not sent).
   const auto stop = [&](ExitCode code) {
-    if (report && !write_report(*report, rows, words, err) && code == ExitCode::kOk) {
-      return ExitCode::kInternal;
+    if (report && !report->finish()) {
+      print_error(err, "--report: " + report->error());
+      if (code == ExitCode::kOk) return ExitCode::kInternal;
     }
     return code;
   };
-
-  std::size_t invalid = 0;
-  for (const Row& row : rows) {
-    if (!row.invalid) continue;
-    ++invalid;
-    print_error(err, describe(row) + ": " + describe(*row.error, words, FieldStyle::kRecord));
-  }
-  if (invalid > 0) {
-    print_error(err, std::to_string(invalid) + " of " + std::to_string(rows.size()) +
-                         " rows are invalid; nothing was sent");
-    return stop(ExitCode::kInvalidArgument);
-  }
-  if (options.dry_run) {
-    out << "import: dry run: " << rows.size() << " rows are valid; nothing was sent\n";
+  if (census->invalid > 0 || options.dry_run) {
+    if (auto e = report_unsent(*input, options.format, checker, report_file, err, words)) {
+      print_error(err, describe(*e, words, FieldStyle::kRecord));
+      return stop(exit_code_for(*e));
+    }
+    if (census->invalid > 0) {
+      print_error(err, std::to_string(census->invalid) + " of " + std::to_string(census->rows) +
+                           " rows are invalid; nothing was sent");
+      return stop(ExitCode::kInvalidArgument);
+    }
+    out << "import: dry run: " << census->rows << " rows are valid; nothing was sent\n";
     return stop(ExitCode::kOk);
   }
-  if (rows.empty()) {
+  if (census->rows == 0) {
     out << "import: 0 rows: nothing to do\n";
     return stop(ExitCode::kOk);
   }
@@ -449,12 +507,12 @@ ExitCode run_import(const eu::ExperienceUsersClient& client, const std::string& 
     print_error(err, describe(reachable.error(), words) + " (nothing was imported)");
     return stop(exit_code_for(reachable.error()));
   }
-  const bool any_generated =
-      std::any_of(rows.begin(), rows.end(), [](const Row& row) { return row.generated_password; });
-  if (any_generated && !write_generated_passwords(options.passwords_path, rows, err)) {
+  if (census->to_generate > 0 &&
+      !write_generated_passwords(*input, options.format, checker, options.passwords_path, err)) {
     return stop(ExitCode::kUsage);
   }
-  return create_all(client, application_id, options, rows, report, out, err, words);
+  return Sender(client, application_id, options, checker, report_file, err, words)
+      .run(*input, census->rows, census->to_generate > 0, out);
 }
 
 }  // namespace losant::cli

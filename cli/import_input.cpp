@@ -1,7 +1,15 @@
 // Copyright (c) 2026 The Losant Experience Users C++ SDK authors. MIT licence.
 #include "import_input.hpp"
 
-#include <istream>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
 #include <string>
 #include <utility>
 
@@ -64,6 +72,7 @@ bool ImportReader::next_csv(ImportRecord& record) {
       return false;
     }
     mapping_ = std::move(*mapping);
+    header_ = std::move(csv.fields);
     return next_csv(record);
   }
   if (!read) {
@@ -96,6 +105,93 @@ bool ImportReader::next_jsonl(ImportRecord& record) {
   }
   if (in_.bad()) error_ = eu::invalid_argument("input", "could not read the input");
   return false;
+}
+
+namespace {
+
+eu::Error input_error(const std::string& path, const std::string& what) {
+  return eu::invalid_argument("--in", path + ": " + what);
+}
+
+// Copies stdin to a new temporary file that has no name (unlinked at once, mode 0600: it may
+// hold passwords); its descriptor, or -1 with errno set.
+int spool_stdin() {
+  const char* dir = std::getenv("TMPDIR");
+  std::string name =
+      std::string(dir != nullptr && *dir != '\0' ? dir : "/tmp") + "/losant-import-XXXXXX";
+  const int fd = ::mkstemp(name.data());  // mode 0600
+  if (fd < 0) return -1;
+  ::unlink(name.c_str());
+  char buffer[64 * 1024];
+  for (;;) {
+    std::cin.read(buffer, sizeof buffer);
+    const auto got = static_cast<std::size_t>(std::cin.gcount());
+    for (std::size_t at = 0; at < got;) {
+      const ssize_t written = ::write(fd, buffer + at, got - at);
+      if (written < 0 && errno == EINTR) continue;
+      if (written <= 0) {
+        const int saved = written < 0 ? errno : ENOSPC;
+        ::close(fd);
+        errno = saved;
+        return -1;
+      }
+      at += static_cast<std::size_t>(written);
+    }
+    if (!std::cin) break;
+  }
+  if (std::cin.bad()) {
+    ::close(fd);
+    errno = EIO;
+    return -1;
+  }
+  return fd;
+}
+
+}  // namespace
+
+std::optional<ImportInput::Stamp> ImportInput::stamp_of(const std::string& name) {
+  struct stat s {};
+  if (::stat(name.c_str(), &s) != 0) return std::nullopt;
+  return Stamp{s.st_dev, s.st_ino, s.st_size,
+               static_cast<std::int64_t>(s.st_mtim.tv_sec) * 1000000000 + s.st_mtim.tv_nsec};
+}
+
+std::string ImportInput::name() const {
+  return spool_fd_ >= 0 ? "/proc/self/fd/" + std::to_string(spool_fd_) : path_;
+}
+
+eu::Result<ImportInput> ImportInput::open(const std::string& path) {
+  int spool = -1;
+  if (path == "-") {
+    spool = spool_stdin();
+    if (spool < 0) {
+      return input_error("stdin", std::string("could not keep a copy: ") + std::strerror(errno));
+    }
+  }
+  ImportInput input(path, spool);
+  const auto stamp = stamp_of(input.name());
+  if (!stamp) return input_error(path, std::strerror(errno));
+  input.stamp_ = *stamp;
+  return input;
+}
+
+ImportInput::ImportInput(ImportInput&& other) noexcept
+    : path_(std::move(other.path_)), spool_fd_(other.spool_fd_), stamp_(other.stamp_) {
+  other.spool_fd_ = -1;
+}
+
+ImportInput::~ImportInput() {
+  if (spool_fd_ >= 0) ::close(spool_fd_);
+}
+
+eu::Result<std::unique_ptr<std::istream>> ImportInput::read() const {
+  auto in = std::make_unique<std::ifstream>(name(), std::ios::binary);
+  if (!*in) return input_error(path_, std::strerror(errno));
+  // The file now open must be the one first checked, unchanged.
+  if (stamp_of(name()) != stamp_) {
+    return input_error(path_, "changed while it was being imported; nothing more was sent");
+  }
+  return std::unique_ptr<std::istream>(std::move(in));
 }
 
 }  // namespace losant::cli

@@ -23,6 +23,7 @@
 #include "import.hpp"
 #include "losant/experience_users.hpp"
 #include "query_flags.hpp"
+#include "sync.hpp"
 
 namespace losant::cli {
 
@@ -68,6 +69,7 @@ struct Invocation {
   bool password_on_command_line = false;
   ExportOptions export_options;
   ImportOptions import_options;
+  SyncOptions sync_options;
   BulkEditOptions bulk_edit;  // update --in, delete --in, revoke-sessions
   // The first option given that only works with --in (update, delete), for the usage error.
   std::string in_only_flag;

@@ -24,6 +24,15 @@ std::optional<std::string> environment(const char* name) {
   return std::string(value);
 }
 
+// The file of records import or sync reads (`-`: stdin); nullptr for the other commands.
+const std::string* input_path(const Invocation& in) {
+  if (in.command == nullptr) return nullptr;
+  const std::string_view name = in.command->name;
+  if (name == "import") return &in.import_options.in_path;
+  if (name == "sync") return &in.sync_options.in_path;
+  return nullptr;
+}
+
 // Options that cannot go together.
 void check_conflicts(const Invocation& in) {
   if (in.clear_tags && in.fields.user_tags) {
@@ -62,8 +71,7 @@ void resolve_settings(Invocation& in) {
                                  "(--password-stdin); put the token in the environment or a "
                                  "profile");
     }
-    if (in.command != nullptr && std::string_view(in.command->name) == "import" &&
-        in.import_options.in_path == "-") {
+    if (const std::string* records = input_path(in); records != nullptr && *records == "-") {
       throw CLI::ValidationError("--token-stdin",
                                  "stdin cannot give both the token and the records (--in -)");
     }
@@ -125,9 +133,10 @@ void resolve_format(Invocation& in) {
   const std::vector<Format>& accepted = in.command->formats;
   if (!in.format) {
     in.format = accepted.front();
-    // import reads what the file holds: CSV for a .csv file, else JSON Lines (export's default).
-    if (std::string_view(in.command->name) == "import" &&
-        !has_csv_extension(in.import_options.in_path)) {
+    // import and sync read what the file holds: CSV for a .csv file, else JSON Lines (export's
+    // default).
+    if (const std::string* records = input_path(in);
+        records != nullptr && !has_csv_extension(*records)) {
       in.format = Format::kJsonl;
     }
   } else if (std::find(accepted.begin(), accepted.end(), *in.format) == accepted.end()) {
@@ -142,6 +151,7 @@ void resolve_format(Invocation& in) {
   }
   in.export_options.format = *in.format;
   in.import_options.format = *in.format;
+  in.sync_options.format = *in.format;
 }
 
 }  // namespace

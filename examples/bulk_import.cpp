@@ -36,7 +36,7 @@ int main() {
     users.push_back(user);
   }
 
-  eu::BulkCreateOptions bulk;
+  eu::BulkOptions bulk;
   bulk.concurrency = 4;
   bulk.on_progress = [](const eu::BulkProgress& p) {  // one call at a time
     std::cerr << "\r" << p.done << "/" << p.total << " (created " << p.created << ", skipped "

@@ -64,7 +64,7 @@ if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
 
   step "concurrency tests under ThreadSanitizer"
   cmake --preset tsan >/dev/null
-  cmake --build --preset tsan -j "$jobs" --target concurrency_test curl_transport_test bulk_test range_in_flight_test
+  cmake --build --preset tsan -j "$jobs" --target concurrency_test curl_transport_test bulk_test bulk_many_test range_in_flight_test
   TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/tests/tsan.supp" \
     ctest --preset tsan
 fi

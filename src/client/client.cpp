@@ -45,6 +45,7 @@ Error error_from_response(const HttpResponse& response, const RetryOptions& retr
   e.kind = ErrorKind::kHttp;
   e.http_status = response.status;
   e.request_may_have_been_sent = true;
+  e.sent_more_than_once = response.sent_more_than_once;
   e.retryable = internal::is_retryable_status(retry, response.status);
   if (auto value = response.header("Retry-After")) {
     e.retry_after = internal::parse_retry_after(*value, std::chrono::system_clock::now());
@@ -201,7 +202,10 @@ struct ExperienceUsersClient::Impl {
       const auto took = std::chrono::duration_cast<milliseconds>(Clock::now() - started);
 
       if (last_answer) {
+        // An earlier attempt the transport sent twice may have been applied whatever it was
+        // answered (its first copy, before a 429 came back, say).
         const bool earlier = last_answer->may_have_applied_before ||
+                             last_answer->sent_more_than_once ||
                              (previous && internal::may_have_been_applied(*previous));
         *last_answer = sent.ok() ? LastAnswer::of(*sent, took) : LastAnswer{};
         last_answer->may_have_applied_before = earlier;

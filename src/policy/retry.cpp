@@ -73,6 +73,7 @@ std::optional<Timestamp> parse_http_date(std::string_view s) {
 }
 
 bool may_have_been_applied(const Error& e) noexcept {
+  if (e.sent_more_than_once) return true;  // a first copy may have done it
   switch (e.kind) {
     case ErrorKind::kTransport:
     case ErrorKind::kTimeout:

@@ -32,7 +32,8 @@ std::chrono::milliseconds backoff_delay(const RetryOptions& retry, int retry_ind
 
 // Whether the server may have applied a request although its attempt failed with @p e: the
 // request may have arrived and the answer says neither "done" nor "rejected" (a dropped
-// connection or timeout after sending, a malformed answer, 408 or a 5xx other than a refusal).
+// connection or timeout after sending, a malformed answer, 408 or a 5xx other than a refusal),
+// or the transport sent it more than once (a first copy may have been applied before any answer).
 bool may_have_been_applied(const Error& e) noexcept;
 
 // An HTTP-date (IMF-fixdate, RFC 850 or asctime form, RFC 9110 section 5.6.7); nullopt when

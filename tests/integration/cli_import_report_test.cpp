@@ -5,6 +5,7 @@
 // user differs from the record (which import does not change); CSV column names in any case.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -76,6 +77,16 @@ class CliImportReportTest : public eu::testing::CliEmulatorTest {
   std::string dir_;
 };
 
+// The report's rows (after its header) in row order: they are written as outcomes come.
+std::vector<std::vector<std::string>> by_row(std::vector<std::vector<std::string>> rows) {
+  if (rows.size() > 1) {
+    std::sort(rows.begin() + 1, rows.end(), [](const auto& a, const auto& b) {
+      return std::stoul(a.at(0)) < std::stoul(b.at(0));
+    });
+  }
+  return rows;
+}
+
 TEST_F(CliImportReportTest, SkippedRowsGetTheExistingIdAndSayHowTheyDiffer) {
   const std::string same = existing("same@example.com", "Ada");
   const std::string renamed = existing("renamed@example.com", "Grace");
@@ -100,7 +111,7 @@ TEST_F(CliImportReportTest, SkippedRowsGetTheExistingIdAndSayHowTheyDiffer) {
   EXPECT_EQ(o.err.find("row 1 "), std::string::npos) << o;  // the same data: nothing to say
   EXPECT_EQ((o.out + o.err).find(kSecret), std::string::npos) << o;
 
-  const auto rows = read_report(report);
+  const auto rows = by_row(read_report(report));
   ASSERT_EQ(rows.size(), 5u);
   EXPECT_EQ(rows[0],
             (std::vector<std::string>{"row", "email", "outcome", "user_id", "error", "detail"}));
@@ -116,7 +127,7 @@ TEST_F(CliImportReportTest, SkippedRowsGetTheExistingIdAndSayHowTheyDiffer) {
   EXPECT_EQ(client().get(app(), renamed).value().first_name, "Grace");
 }
 
-TEST_F(CliImportReportTest, ManySkippedRowsAreLookedUpInOnePass) {
+TEST_F(CliImportReportTest, EverySkippedRowNamesTheExistingUser) {
   std::string text = "email,password\n";
   std::vector<std::string> ids;
   for (int i = 0; i < 30; ++i) {
@@ -128,7 +139,7 @@ TEST_F(CliImportReportTest, ManySkippedRowsAreLookedUpInOnePass) {
   const Outcome o = run({"import", "--in", write("users.csv", text), "--report", report});
   ASSERT_EQ(o.exit_code, 0) << o;
   EXPECT_EQ(o.out, "import: 30 rows: 0 created, 30 skipped, 0 failed\n") << o;
-  const auto rows = read_report(report);
+  const auto rows = by_row(read_report(report));
   ASSERT_EQ(rows.size(), 31u);
   for (int i = 0; i < 30; ++i) EXPECT_EQ(rows[i + 1][3], ids[i]) << i;
 }

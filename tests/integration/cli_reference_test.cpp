@@ -33,9 +33,9 @@ using eu::testing::run_tool;
 
 using Options = std::set<std::string>;
 
-const std::vector<std::string> kCommands{"list",        "get",       "create", "update",
-                                         "delete",      "export",    "import", "revoke-sessions",
-                                         "groups list", "groups get"};
+const std::vector<std::string> kCommands{
+    "list",   "get",  "create",          "update",      "delete",    "export",
+    "import", "sync", "revoke-sessions", "groups list", "groups get"};
 
 // The command a heading names: `get USER_ID` -> `get`, `groups get GROUP_ID` -> `groups get`
 // (the words before the first upper-case placeholder).

@@ -89,8 +89,8 @@ TEST_F(CliTest, UsageErrorsExitWith2AndNameTheProblem) {
   const std::string id = any_user().id;
   const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
       {{},
-       "A command (list, get, create, update, delete, export, import, revoke-sessions or groups) "
-       "is required"},
+       "A command (list, get, create, update, delete, export, import, sync, revoke-sessions or "
+       "groups) is required"},
       {{"frobnicate"}, "not expected: frobnicate"},
       {{"list", "--bogus"}, "--bogus"},
       {{"list", "--sort-field", "age"}, "firstName|lastName|email|id|creationDate|lastLogin"},

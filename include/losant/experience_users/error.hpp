@@ -61,6 +61,10 @@ struct LOSANT_EU_EXPORT Error {
   bool request_may_have_been_sent = false;
   /// The server's `Retry-After`, when it sent one.
   std::optional<std::chrono::milliseconds> retry_after;
+  /// True when the transport sent the request more than once (a kept-alive connection closed
+  /// before answering and libcurl sent it again on a new one, see HttpResponse): the first
+  /// copy may have been applied, whatever this answer (a 429, say) says.
+  bool sent_more_than_once = false;
 
   /// One line: kind, status, API type, message, attempts — for logs and CLI output.
   std::string to_string() const;
