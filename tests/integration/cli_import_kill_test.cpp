@@ -61,13 +61,13 @@ std::map<std::size_t, std::vector<std::string>> report_rows(const std::string& p
   return rows;
 }
 
-// The emulator answers every request 2 ms late, so that a kill can land in the middle.
+// The emulator answers every request 5 ms late, so that a kill can land in the middle.
 class CliImportKillTest : public eu::testing::CliEmulatorTest,
                           public ::testing::WithParamInterface<std::size_t> {
  protected:
   CliImportKillTest() : CliEmulatorTest(0) {
     eu::testing::EmulatorOptions slow;
-    slow.latency = std::chrono::milliseconds(2);
+    slow.latency = std::chrono::milliseconds(5);
     emulator_ = std::make_unique<eu::testing::Emulator>(slow);
   }
   void SetUp() override {
