@@ -26,19 +26,22 @@ struct ImportOptions {
 };
 
 /**
- * Imports the users of the input file.
+ * Imports the users of the input file, streamed: memory does not grow with its size.
  *
  * 1. Reads every record and checks it: the file's syntax, then the SDK's validate(), then that
- *    no email appears twice. Every invalid record is reported on @p err with its row number and
- *    the rule it broke (never its password); if there is one, nothing is sent (exit 3).
+ *    no email appears twice (a hash of each email and its row, 16 bytes a row; rows whose
+ *    hashes collide read again and compared whole). Every invalid record is reported on
+ *    @p err with its row number and the rule it broke (never its password); if there is one,
+ *    nothing is sent (exit 3).
  * 2. With `dry_run`, stops there.
  * 3. Checks the token and the application with one small list request, writes the generated
- *    passwords (if any) to their file and syncs it, then calls create_many() with a progress bar
- *    on @p err when stderr is a terminal. A user that already exists is `skipped`, so a second
+ *    passwords (if any) to their file in a pass of their own and syncs it, then reads the file
+ *    again as create_many() takes records (at most `concurrency` held), with a progress bar on
+ *    @p err when stderr is a terminal. A user that already exists is `skipped`, so a second
  *    run with the same file creates only what is missing.
- * 4. Writes the report (`row,email,outcome,user_id,error,detail`, one line per record; a
- *    skipped record gets the existing user's id and says which fields differ) and a summary
- *    on @p out.
+ * 4. Writes each outcome to the report as it happens (`row,email,outcome,user_id,error,detail`;
+ *    a skipped record gets the existing user's id and says which fields differ), so that a run
+ *    killed at any moment leaves a report of what it did; then a summary on @p out.
  *
  * Errors are described in @p words (the flags and sources the user gave).
  *

@@ -127,6 +127,44 @@ TEST_F(BulkPolicy, A404AfterARefusalIsStillFailed) {
   expect_all(HttpMethod::kDelete, 2);
 }
 
+// A 429 answered to a request the transport sent twice: the first copy may have been applied
+// before the refusal came back, so the attempt is ambiguous however it was answered.
+HttpResponse refused_after_a_resend() {
+  HttpResponse r;
+  r.status = 429;
+  r.body = R"({"type":"TooManyRequests","message":"slow down"})";
+  r.headers.emplace_back("Retry-After", "0");
+  r.sent_more_than_once = true;
+  return r;
+}
+
+TEST_F(BulkPolicy, A404AfterARefusedResendIsDeleted) {
+  transport_->respond(refused_after_a_resend());
+  transport_->respond(404, kNotFound);
+  const BulkOutcome r = remove_one();
+  EXPECT_EQ(r.kind, BulkOutcomeKind::kDeleted) << (r.error ? r.error->to_string() : "");
+  expect_all(HttpMethod::kDelete, 2);
+}
+
+TEST_F(BulkPolicy, ACreateRefusedAfterAResendIsLookedUpNotSkipped) {
+  transport_->respond(refused_after_a_resend());
+  // The lookup finds the user the first copy created: it is ours, and nothing is sent again.
+  transport_->respond(200, R"({"items":[)" + testing::user_json(kUser, "new@example.com") +
+                               R"(],"count":1,"totalCount":1})");
+  ExperienceUserPost post;
+  post.email = "new@example.com";
+  post.password = "Sup3r-Secret-Pa55word";
+  const auto outcomes = client().create_many(kApp, {post}, bulk_);
+  ASSERT_EQ(outcomes.size(), 1u);
+  EXPECT_EQ(outcomes[0].kind, BulkOutcomeKind::kCreated)
+      << (outcomes[0].error ? outcomes[0].error->to_string() : "");
+  EXPECT_EQ(outcomes[0].user_id, kUser);
+  const auto requests = transport_->requests();
+  ASSERT_EQ(requests.size(), 2u);
+  EXPECT_EQ(requests[0].method, HttpMethod::kPost);
+  EXPECT_EQ(requests[1].method, HttpMethod::kGet);
+}
+
 // ---- update_many: sending again, giving up ---------------------------------------------------
 
 TEST_F(BulkPolicy, AnUpdateThatMayHaveBeenAppliedIsSentAgain) {
