@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "format.hpp"
 #include "losant/experience_users/validate.hpp"
 #include "text/text.hpp"
 
@@ -14,29 +15,6 @@ namespace losant::cli {
 namespace {
 
 namespace eu = losant::experience_users;
-
-bool has_csv_extension(const std::string& path) {
-  constexpr std::string_view kExtension = ".csv";
-  return path.size() >= kExtension.size() &&
-         eu::internal::ascii_iequals(std::string_view(path).substr(path.size() - kExtension.size()),
-                                     kExtension);
-}
-
-// Reads one line (without its '\n') into @p line; false at the end of the input. Of a line
-// longer than kMaxImportRecordBytes only the first kMaxImportRecordBytes + 1 bytes are kept, so
-// that the record parsers refuse it without the whole line ever being held in memory.
-bool read_capped_line(std::istream& in, std::string& line) {
-  line.clear();
-  std::streambuf& buffer = *in.rdbuf();
-  bool any = false;
-  for (;;) {
-    const auto c = buffer.sbumpc();
-    if (std::char_traits<char>::eq_int_type(c, std::char_traits<char>::eof())) return any;
-    any = true;
-    if (c == '\n') return true;
-    if (line.size() <= kMaxImportRecordBytes) line.push_back(static_cast<char>(c));
-  }
-}
 
 // A bare line of a delete file: an email (it has an `@`) or an id.
 eu::Result<UserKey> parse_bare_key(std::string_view text) {

@@ -26,4 +26,7 @@ std::string_view to_string(Format format) noexcept;
 /// Parses a name of to_string(); nullopt otherwise.
 std::optional<Format> parse_format(std::string_view text) noexcept;
 
+/// Whether @p path ends in `.csv`, in any case: the files read or written as CSV by default.
+bool has_csv_extension(std::string_view path) noexcept;
+
 }  // namespace losant::cli

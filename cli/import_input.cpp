@@ -33,22 +33,6 @@ ImportRecord record_of(std::size_t row, eu::Result<eu::ExperienceUserPost> parse
   return record;
 }
 
-// Reads one line (without its '\n') into @p line; false at the end of the input. Of a line
-// longer than kMaxImportRecordBytes only the first kMaxImportRecordBytes + 1 bytes are kept, so
-// that parse_import_record refuses it without the whole line ever being held in memory.
-bool read_capped_line(std::istream& in, std::string& line) {
-  line.clear();
-  std::streambuf& buffer = *in.rdbuf();
-  bool any = false;
-  for (;;) {
-    const auto c = buffer.sbumpc();
-    if (std::char_traits<char>::eq_int_type(c, std::char_traits<char>::eof())) return any;
-    any = true;
-    if (c == '\n') return true;
-    if (line.size() <= kMaxImportRecordBytes) line.push_back(static_cast<char>(c));
-  }
-}
-
 }  // namespace
 
 ImportReader::ImportReader(std::istream& in, Format format) : in_(in), format_(format) {

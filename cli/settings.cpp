@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "format.hpp"
 #include "password_input.hpp"
 #include "profile.hpp"
 #include "text/text.hpp"
@@ -118,13 +119,6 @@ void resolve_settings(Invocation& in) {
         "--application (or LOSANT_APPLICATION_ID, or application in a profile)");
   }
   in.application_id = *application;
-}
-
-bool has_csv_extension(const std::string& path) {
-  constexpr std::string_view kExtension = ".csv";
-  if (path.size() < kExtension.size()) return false;
-  return eu::internal::ascii_iequals(std::string_view(path).substr(path.size() - kExtension.size()),
-                                     kExtension);
 }
 
 // Settles the command's format: its default when --format is not given; a usage error when the

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <istream>
 #include <set>
 #include <string>
 #include <vector>
@@ -206,6 +207,19 @@ eu::Result<UserKey> parse_user_key_record(std::string_view line) {
   }
   if (auto e = check_key(key)) return *e;
   return key;
+}
+
+bool read_capped_line(std::istream& in, std::string& line) {
+  line.clear();
+  std::streambuf& buffer = *in.rdbuf();
+  bool any = false;
+  for (;;) {
+    const auto c = buffer.sbumpc();
+    if (std::char_traits<char>::eq_int_type(c, std::char_traits<char>::eof())) return any;
+    any = true;
+    if (c == '\n') return true;
+    if (line.size() <= kMaxImportRecordBytes) line.push_back(static_cast<char>(c));
+  }
 }
 
 }  // namespace losant::cli

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,11 @@ namespace losant::cli {
 
 /// The longest import record accepted, in bytes (a user's fields are a few KB at most).
 inline constexpr std::size_t kMaxImportRecordBytes = 1024 * 1024;
+/// Reads one line (without its '\n') into @p line; false at the end of the input. Of a line
+/// longer than kMaxImportRecordBytes only the first kMaxImportRecordBytes + 1 bytes are kept,
+/// so that the record parsers refuse it without the whole line ever being held in memory.
+bool read_capped_line(std::istream& in, std::string& line);
+
 /// The deepest nesting of arrays and objects accepted in a JSON Lines record (a user needs 3).
 inline constexpr std::size_t kMaxImportNestingDepth = 16;
 
