@@ -32,43 +32,10 @@ using eu::testing::read_file;
 using eu::testing::write_file;
 
 using Csv = std::vector<std::vector<std::string>>;
+using eu::testing::parse_csv;
 
 constexpr const char* kReportHeader = "row,user_id,email,outcome,error";
 constexpr const char* kMissingId = "5f0c1a2b3c4d5e6f7a8b9fff";  // valid, held by no user
-
-// An RFC 4180 reader for the reports (error cells hold commas), independent of the tool's.
-Csv parse_csv(const std::string& text) {
-  Csv rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c != '"') {
-        field += c;
-      } else if (i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else {
-        quoted = false;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      row.push_back(std::move(field));
-      field.clear();
-    } else if (c == '\n') {
-      row.push_back(std::move(field));
-      field.clear();
-      rows.push_back(std::move(row));
-      row.clear();
-    } else {
-      field += c;
-    }
-  }
-  return rows;
-}
 
 // The report's rows by their row number, each as {user_id, email, outcome, error}; every row
 // number at most once.

@@ -38,49 +38,12 @@ using eu::testing::RunOptions;
 using eu::testing::write_file;
 
 using Csv = std::vector<std::vector<std::string>>;
+using eu::testing::parse_csv;
 
 constexpr const char* kSecret = "Sup3r-Secret-Pa55word";
 constexpr std::size_t kSeededUsers = 2500;  // three pages of 1000
 constexpr const char* kCsvHeader =
     "id,email,firstName,lastName,creationDate,lastUpdated,lastLogin,tokenCutoff,groups,tags";
-
-// An RFC 4180 reader written for the tests, independent of the tool's (libcsv).
-Csv parse_csv(const std::string& text) {
-  Csv rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c != '"') {
-        field += c;
-      } else if (i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else {
-        quoted = false;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      row.push_back(std::move(field));
-      field.clear();
-    } else if (c == '\n') {
-      row.push_back(std::move(field));
-      field.clear();
-      rows.push_back(std::move(row));
-      row.clear();
-    } else if (c != '\r') {
-      field += c;
-    }
-  }
-  if (!field.empty() || !row.empty()) {
-    row.push_back(std::move(field));
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
 
 std::string group_ids_of(const eu::ExperienceUser& user) {
   std::string ids;
