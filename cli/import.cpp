@@ -28,6 +28,7 @@
 #include "progress.hpp"
 #include "query_flags.hpp"
 #include "report.hpp"
+#include "sync_plan.hpp"
 #include "terminal.hpp"
 #include "text.hpp"
 #include "text/text.hpp"
@@ -233,32 +234,14 @@ bool write_generated_passwords(const ImportInput& input, Format format, Checker&
   return true;
 }
 
-// The fields a record gives that the stored user has otherwise, by their CSV names.
+// The fields a record gives that the stored user has otherwise, by their CSV names: sync's
+// comparison, and the email when it differs in case.
 std::vector<std::string> differences(const eu::ExperienceUserPost& record,
                                      const eu::ExperienceUser& stored) {
   std::vector<std::string> names;
   if (record.email != stored.email) names.push_back("email");  // the same but for case
-  if (record.first_name && *record.first_name != stored.first_name.value_or("")) {
-    names.push_back("firstName");
-  }
-  if (record.last_name && *record.last_name != stored.last_name.value_or("")) {
-    names.push_back("lastName");
-  }
-  if (record.token_cutoff && record.token_cutoff != stored.token_cutoff) {
-    names.push_back("tokenCutoff");
-  }
-  if (record.user_tags && *record.user_tags != stored.user_tags.value_or(eu::Tags{})) {
-    names.push_back("tags");
-  }
-  if (record.experience_group_ids) {
-    const std::set<std::string> given(record.experience_group_ids->begin(),
-                                      record.experience_group_ids->end());
-    std::set<std::string> held;
-    for (const auto& group :
-         stored.experience_groups.value_or(std::vector<eu::ExperienceGroup>{})) {
-      if (group.id) held.insert(*group.id);
-    }
-    if (given != held) names.push_back("groups");
+  for (std::string& name : field_names(difference(record, StoredUser::of(stored)))) {
+    names.push_back(std::move(name));
   }
   return names;
 }
